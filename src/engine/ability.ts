@@ -1,0 +1,72 @@
+// §4: the optional sheet "Avgiftsutrymme": a person's ability to pay, by valid-from date.
+import { dayFromCell, dayToIso, firstDayOfMonth, type Day, type YearMonth } from './days.js';
+import { findHeaders } from './headers.js';
+import { personnummerProblem } from './messages.js';
+import { amountFromCell, formatKr, type Money } from './money.js';
+import { parsePersonnummer } from './personnummer.js';
+import type { Problem } from './problems.js';
+import { rowNumberOf, type SheetCells } from './sheet.js';
+import { displayValue, isBlank } from './text.js';
+
+export const ABILITY_SHEET = 'Avgiftsutrymme';
+
+export interface Ability {
+  readonly amount: Money;
+  readonly row: number;
+}
+
+export interface AbilityReading {
+  /** The row in force on the first day of the billing month, per person. */
+  readonly byPerson: ReadonlyMap<string, Ability>;
+  readonly problems: readonly Problem[];
+}
+
+export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading {
+  const values = sheet.values;
+  const h = findHeaders(values[0] ?? [], [
+    { key: 'pnr', header: 'Personnummer', aliases: ['Pnr', 'Personnr'], required: true },
+    { key: 'amount', header: 'Avgiftsutrymme', aliases: ['Belopp'], required: true },
+    { key: 'from', header: 'Giltig från', aliases: ['Från', 'Gäller från'], required: false },
+  ], sheet);
+  const start = firstDayOfMonth(month);
+  const best = new Map<string, { from: Day; amount: Money; row: number; tie?: { amount: Money; row: number } }>();
+  const problems: Problem[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    const row = rowNumberOf(sheet, r);
+    const fail = (key: 'pnr' | 'amount' | 'from', message: string): void => {
+      problems.push({ severity: 'Fel', sheet: sheet.name, row, column: h.header[key], cell: `${h.letter[key] ?? ''}${row}`,
+        value: displayValue(cells[h.index[key] ?? -1]), message, rule: 'R5' });
+    };
+    const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
+    if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
+    const amount = amountFromCell(cells[h.index.amount!]);
+    if (!amount || amount.isNegative()) fail('amount', amount ? 'Avgiftsutrymmet får inte vara negativt.' : 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.');
+    const fromCell = h.index.from === undefined ? undefined : cells[h.index.from];
+    let from: Day | undefined = -Infinity;
+    if (!isBlank(fromCell)) {
+      from = dayFromCell(fromCell);
+      if (from === undefined) fail('from', 'Datumet går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.');
+    }
+    if (!pnr.ok || !amount || amount.isNegative() || from === undefined || from > start) continue;
+    const prev = best.get(pnr.value);
+    if (!prev || from > prev.from) best.set(pnr.value, { from, amount, row });
+    else if (from === prev.from && !amount.equals(prev.amount)) {
+      // Two rows for the same day disagree: use the lower (it protects the person) and say so.
+      const low = amount.lessThan(prev.amount) ? { amount, row } : { amount: prev.amount, row: prev.row };
+      const other = low.row === row ? prev.row : row;
+      best.set(pnr.value, { from, amount: low.amount, row: low.row, tie: { amount, row: other } });
+    }
+  }
+  const byPerson = new Map<string, Ability>();
+  for (const [pnr, b] of best) {
+    byPerson.set(pnr, { amount: b.amount, row: b.row });
+    if (b.tie) {
+      problems.push({ severity: 'Varning', sheet: sheet.name, row: b.tie.row, column: h.header.amount,
+        cell: `${h.letter.amount}${b.tie.row}`, value: '', rule: 'R5',
+        message: `Två rader för ${pnr} gäller från samma dag${Number.isFinite(b.from) ? ' ' + dayToIso(b.from) : ''} med olika avgiftsutrymme; det lägre (${formatKr(b.amount)}, rad ${b.row}) används. Ta bort den rad som inte gäller.` });
+    }
+  }
+  return { byPerson, problems };
+}

@@ -1,0 +1,25 @@
+// The engine's public surface. Everything that decides an amount lives under src/engine/.
+export * from './days.js';
+export * from './money.js';
+export * from './personnummer.js';
+export * from './services.js';
+export * from './settings.js';
+export * from './tariff.js';
+export * from './maxtaxa.js';
+export * from './taxaSheet.js';
+export * from './columns.js';
+export * from './register.js';
+export * from './otherFees.js';
+export * from './ability.js';
+export * from './problems.js';
+export * from './sheet.js';
+export * from './invoiceLine.js';
+export * from './billMonth.js';
+export * from './rules/monthlyFee.js';
+export * from './rules/installation.js';
+export * from './rules/replacement.js';
+export * from './rules/cap.js';
+export * from './output/table.js';
+export * from './output/sheets.js';
+export * from './workbook.js';
+export { normaliseKey, isBlank, displayValue } from './text.js';

@@ -1,0 +1,58 @@
+// Money is decimal.js, never a binary float (R6). Amounts are kept to öre.
+import Decimal from 'decimal.js';
+
+export { Decimal };
+export type Money = Decimal;
+
+export const ZERO: Money = new Decimal(0);
+
+export function kr(value: number | string): Money {
+  return new Decimal(value);
+}
+
+/** R6/§5: half up to whole kronor. */
+export function roundToKrona(amount: Money): Money {
+  return amount.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+export function roundToOre(amount: Money): Money {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function sum(amounts: readonly Money[]): Money {
+  let total = ZERO;
+  for (const a of amounts) total = total.plus(a);
+  return total;
+}
+
+/** Swedish display: "2 642 kr", "450,50 kr", "−97 kr". */
+export function formatKr(amount: Money): string {
+  const ore = roundToOre(amount);
+  const negative = ore.isNegative() && !ore.isZero();
+  const abs = ore.abs();
+  const whole = abs.trunc().toFixed(0);
+  const frac = abs.minus(abs.trunc()).times(100).toFixed(0).padStart(2, '0');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${negative ? '−' : ''}${grouped}${frac === '00' ? '' : ',' + frac} kr`;
+}
+
+const AMOUNT_TEXT = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * An amount cell: a number, or text such as "2 400", "2400,50", "450 kr".
+ * Returns undefined for anything that is not plainly a number (never a silent zero).
+ */
+export function amountFromCell(value: unknown): Money | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    // Via the shortest round-trip text, so 0.1 stays 0.1 and not its binary neighbour.
+    return new Decimal(String(value));
+  }
+  if (typeof value === 'string') {
+    let text = value.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(/^−/, '-');
+    if (!AMOUNT_TEXT.test(text)) return undefined;
+    text = text.replace(',', '.');
+    return new Decimal(text);
+  }
+  return undefined;
+}

@@ -1,0 +1,84 @@
+// §7: the sheets a run writes: Faktura, Summering, Problem for month M.
+import type { BillingResult } from '../billMonth.js';
+import { countProblems } from '../billMonth.js';
+import { dayToIso, monthKey, type YearMonth } from '../days.js';
+import { formatKr, type Money } from '../money.js';
+import { PRORATION_LABEL } from '../settings.js';
+import { makeTable, type OutputSheet } from './table.js';
+
+export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
+export const summarySheetName = (m: YearMonth): string => `Summering ${monthKey(m)}`;
+export const problemSheetName = (m: YearMonth): string => `Problem ${monthKey(m)}`;
+
+export const INVOICE_HEADERS = [
+  'Personnummer', 'Namn', 'Månad', 'Typ', 'Tjänst', 'Enhets-ID', 'Antal', 'À-pris', 'Belopp',
+  'Högkostnadsskydd', 'Regel', 'Källa', 'Förklaring',
+] as const;
+
+/** Amounts are öre-exact decimals; as spreadsheet numbers they round-trip at two decimals. */
+const num = (m: Money): number => m.toNumber();
+const tableSuffix = (m: YearMonth): string => `${m.year}_${String(m.month).padStart(2, '0')}`;
+
+export function invoiceSheet(result: BillingResult): OutputSheet {
+  const sheet = result.registerSheet;
+  const rows = result.lines.map((l) => [
+    l.pnr, l.name, l.month, l.kind, l.services, l.deviceIds, l.quantity,
+    l.unitPrice === undefined ? '' : num(l.unitPrice), num(l.amount),
+    l.capped ? 'Ja' : 'Nej', l.rule,
+    [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', '),
+    l.explanation,
+  ]);
+  const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
+  return {
+    name: invoiceSheetName(result.month),
+    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]! })), rows)],
+  };
+}
+
+export function summarySheet(result: BillingResult): OutputSheet {
+  const persons = makeTable(`Summering_${tableSuffix(result.month)}`, [
+    { header: 'Personnummer', kind: 'text' }, { header: 'Namn', kind: 'text' },
+    { header: 'Inom högkostnadsskydd', kind: 'kr' }, { header: 'Reduktion högkostnadsskydd', kind: 'kr' },
+    { header: 'Utanför högkostnadsskydd', kind: 'kr' }, { header: 'Att betala', kind: 'kr' },
+  ], result.persons.map((p) => [p.pnr, p.name, num(p.capped), num(p.reduction), num(p.uncapped), num(p.total)]));
+  const totals = makeTable(`Summa_per_typ_${tableSuffix(result.month)}`, [
+    { header: 'Typ', kind: 'text' }, { header: 'Antal rader', kind: 'int' }, { header: 'Belopp', kind: 'kr' },
+  ], [
+    ...result.kindTotals.map((k) => [k.kind, k.lines, num(k.amount)]),
+    ['Totalt för månaden', result.lines.length, num(result.total)],
+  ]);
+  const { errors, warnings } = countProblems(result.problems);
+  const v = result.tariffVersion;
+  const facts = makeTable(`Korning_${tableSuffix(result.month)}`, [
+    { header: 'Uppgift', kind: 'text' }, { header: 'Värde', kind: 'text' },
+  ], [
+    ['Månad', monthKey(result.month)],
+    ['Register', `${result.registerSheet} (${result.registerRows} rader)`],
+    ['Personer med avgift', String(result.persons.length)],
+    ['Taxa', `${result.tariffSource}, version från ${dayToIso(v.validFrom)}`],
+    ['Maxtaxa', `${formatKr(result.maxtaxa)} per månad`],
+    ['Delmånad', PRORATION_LABEL[result.settings.proration]],
+    ['Påminnelsedagar', String(result.settings.reminderDays)],
+    ['Fel', String(errors)],
+    ['Varningar', String(warnings)],
+  ]);
+  return { name: summarySheetName(result.month), tables: [persons, totals, facts] };
+}
+
+export function problemSheet(result: BillingResult): OutputSheet {
+  const rows = result.problems.map((p) => [
+    p.severity, p.sheet, p.row ?? '', p.column, p.cell ?? '', p.value, p.message, p.rule ?? '',
+  ]);
+  return {
+    name: problemSheetName(result.month),
+    tables: [makeTable(`Problem_${tableSuffix(result.month)}`, [
+      { header: 'Allvarlighet', kind: 'text' }, { header: 'Blad', kind: 'text' }, { header: 'Rad', kind: 'int' },
+      { header: 'Kolumn', kind: 'text' }, { header: 'Cell', kind: 'text' }, { header: 'Värde', kind: 'text' },
+      { header: 'Meddelande', kind: 'text' }, { header: 'Regel', kind: 'text' },
+    ], rows)],
+  };
+}
+
+export function outputSheets(result: BillingResult): OutputSheet[] {
+  return [invoiceSheet(result), summarySheet(result), problemSheet(result)];
+}

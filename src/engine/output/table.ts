@@ -1,0 +1,58 @@
+// Output tables as 2-D values with per-column kind, for any writer (exceljs, Excel JS API).
+
+export type ColumnKind = 'text' | 'kr' | 'int' | 'date';
+
+/** Number formats; they are locale-independent codes, shown with Swedish separators in Swedish Excel. */
+export const NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
+  text: '@',
+  kr: '#,##0.00 "kr"',
+  int: '0',
+  date: 'yyyy-mm-dd',
+};
+
+export interface OutputColumn {
+  readonly header: string;
+  readonly kind: ColumnKind;
+  /** Width in characters that fits header and values (capped). */
+  width: number;
+}
+
+export type OutputCell = string | number;
+
+export interface OutputTable {
+  /** Excel table name: letters, digits and underscores. */
+  readonly name: string;
+  readonly columns: OutputColumn[];
+  readonly rows: OutputCell[][];
+}
+
+/** A sheet holds its tables side by side, one empty column between them. */
+export interface OutputSheet {
+  readonly name: string;
+  readonly tables: readonly OutputTable[];
+}
+
+const MAX_WIDTH = 60;
+
+export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind }>, rows: OutputCell[][]): OutputTable {
+  const cols: OutputColumn[] = columns.map((c) => ({ ...c, width: c.header.length + 2 }));
+  for (const row of rows) {
+    for (let i = 0; i < cols.length; i++) {
+      const v = row[i];
+      const len = typeof v === 'number' ? (cols[i]!.kind === 'kr' ? String(Math.trunc(v)).length * 1.4 + 6 : cols[i]!.kind === 'date' ? 10 : String(v).length) : (v ?? '').length;
+      if (len + 2 > cols[i]!.width) cols[i]!.width = Math.min(MAX_WIDTH, Math.ceil(len + 2));
+    }
+  }
+  return { name, columns: cols, rows };
+}
+
+/** Column offset of each table within its sheet. */
+export function tableColumnOffsets(sheet: OutputSheet): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const t of sheet.tables) {
+    offsets.push(at);
+    at += t.columns.length + 1;
+  }
+  return offsets;
+}

@@ -1,0 +1,58 @@
+// R1: the monthly fee per person, fee category and month, over the union of active days.
+import { daysInMonth, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../days.js';
+import { formatKr, roundToKrona, type Money } from '../money.js';
+import type { RegisterRow } from '../register.js';
+import { CATEGORY_LABEL, type FeeCategory } from '../services.js';
+import type { Proration } from '../settings.js';
+
+/** Number of days of the month on which at least one of the rows is active. */
+export function activeDaysInMonth(rows: readonly RegisterRow[], month: YearMonth): number {
+  const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  const spans: [number, number][] = [];
+  for (const r of rows) {
+    const from = Math.max(r.installed, start);
+    const to = Math.min(r.ended ?? end, end);
+    if (from <= to) spans.push([from, to]);
+  }
+  if (spans.length === 0) return 0;
+  spans.sort((a, b) => a[0] - b[0]);
+  let days = 0;
+  let [curFrom, curTo] = spans[0]!;
+  for (let i = 1; i < spans.length; i++) {
+    const [f, t] = spans[i]!;
+    if (f > curTo + 1) {
+      days += curTo - curFrom + 1;
+      curFrom = f;
+      curTo = t;
+    } else if (t > curTo) curTo = t;
+  }
+  return days + (curTo - curFrom + 1);
+}
+
+export interface MonthlyCharge {
+  readonly amount: Money;
+  readonly quantity: number;
+  readonly explanation: string;
+}
+
+/** The fee for `activeDays` days of the month under a proration setting (§5). */
+export function proratedFee(fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory): MonthlyCharge {
+  const dim = daysInMonth(month.year, month.month);
+  const what = `Månadsavgift för ${CATEGORY_LABEL[category]}`;
+  if (activeDays >= dim) {
+    return { amount: fee, quantity: proration === 'started-month' ? 1 : activeDays, explanation: `${what}, ${formatKr(fee)}, aktiv hela månaden.` };
+  }
+  switch (proration) {
+    case 'started-month':
+      return { amount: fee, quantity: 1, explanation: `${what}, ${formatKr(fee)}: aktiv ${activeDays} av ${dim} dagar, och en påbörjad månad debiteras helt.` };
+    case 'days-30': {
+      const raw = roundToKrona(fee.times(activeDays).dividedBy(30));
+      const amount = raw.greaterThan(fee) ? fee : raw;
+      return { amount, quantity: activeDays, explanation: `${what}: ${formatKr(fee)} × ${activeDays}/30 dagar = ${formatKr(amount)}${raw.greaterThan(fee) ? ' (högst en hel månadsavgift)' : ''}.` };
+    }
+    case 'actual-days': {
+      const amount = roundToKrona(fee.times(activeDays).dividedBy(dim));
+      return { amount, quantity: activeDays, explanation: `${what}: ${formatKr(fee)} × ${activeDays}/${dim} dagar = ${formatKr(amount)}.` };
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// R4: the charge for lost, unusable or unreturned technology: the row's Kostnad, outside the cap.
+import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
+import { formatKr, type Money } from '../money.js';
+import type { RegisterRow } from '../register.js';
+
+export type ReplacementOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'charge'; readonly amount: Money; readonly explanation: string }
+  | { readonly kind: 'costProblem'; readonly reason: string; readonly dueText: string }
+  | { readonly kind: 'reminderMissing' };
+
+/** The day a charge for this row falls due, if it ever does. */
+function dueDay(row: RegisterRow, reminderDays: number): Day | undefined {
+  if (row.returnStatus === 'unusable' || row.returnStatus === 'lost') return row.ended;
+  if (row.returnStatus === 'notReturned' && row.reminder !== undefined) return row.reminder + reminderDays;
+  return undefined;
+}
+
+export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays: number): ReplacementOutcome {
+  if (row.returnStatus === 'notReturned' && row.reminder === undefined) return { kind: 'reminderMissing' };
+  const due = dueDay(row, reminderDays);
+  if (due === undefined || !sameMonth(due, month)) return { kind: 'none' };
+  const why = row.returnStatus === 'notReturned'
+    ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
+    : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;
+  const cost = row.cost;
+  if (cost === undefined) return { kind: 'costProblem', reason: row.costText === '' ? 'saknas' : 'är inte ett tal', dueText: why };
+  if (cost.isNegative()) return { kind: 'costProblem', reason: 'är negativ', dueText: why };
+  return { kind: 'charge', amount: cost, explanation: `Ersättning för ${why}, faktisk kostnad ${formatKr(cost)} enligt leverantörsavtal.` };
+}
