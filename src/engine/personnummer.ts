@@ -59,3 +59,14 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
   const yyyy = String(year).padStart(4, '0');
   return { ok: true, value: `${yyyy}${yymmdd.slice(2)}-${tail}`, coordinationNumber };
 }
+
+/** The Luhn check digit for the first nine digits of the 10-digit form (YYMMDDNNN). */
+export function luhnCheckDigit(nineDigits: string): number {
+  let total = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = (nineDigits.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    total += v;
+  }
+  return (10 - (total % 10)) % 10;
+}

@@ -10,6 +10,7 @@ import type { FeeCategory } from './services.js';
 import { DEFAULT_SETTINGS, isValidReminderDays, parseProration, PRORATION_LABEL, type Proration } from './settings.js';
 import type { SheetCells } from './sheet.js';
 import type { Tariff, TariffVersion } from './tariff.js';
+import { makeTable, sheetGrid, type ColumnKind, type OutputCell, type OutputSheet } from './output/table.js';
 import { displayValue, isBlank, normaliseKey } from './text.js';
 
 export const TAXA_SHEET = 'Taxa';
@@ -161,30 +162,30 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
   return { tariff: { versions, source: `bladet "${sheet.name}"` }, prisbasbelopp };
 }
 
-/** The cells of a Taxa sheet for a tariff and prisbasbelopp table ("Skapa Taxa-blad"). Dates as Excel serials. */
-export function taxaSheetValues(tariff: Tariff, prisbasbelopp: PrisbasbeloppTable): (string | number)[][] {
-  const rows: (string | number)[][] = [TARIFF_COLUMNS.map((c) => c.header)];
-  for (const v of tariff.versions) {
-    rows.push([
+/** The Taxa sheet for a tariff and prisbasbelopp table ("Skapa Taxa-blad"): two tables side by side. */
+export function taxaOutputSheet(tariff: Tariff, prisbasbelopp: PrisbasbeloppTable, name = TAXA_SHEET): OutputSheet {
+  const kinds: Record<TariffKey, ColumnKind> = {
+    from: 'date', alarm: 'kr', button: 'kr', lock: 'kr', supervision: 'kr', installation: 'kr',
+    installationCapped: 'text', proration: 'text', reminderDays: 'int',
+  };
+  const versions = makeTable('Taxa_versioner', TARIFF_COLUMNS.map((c) => ({ header: c.header, kind: kinds[c.key] })),
+    tariff.versions.map((v) => [
       dayToExcelSerial(v.validFrom),
       v.monthlyFee.alarm.toNumber(), v.monthlyFee.button.toNumber(), v.monthlyFee.lock.toNumber(), v.monthlyFee.supervision.toNumber(),
       v.installationFee.toNumber(),
       v.installationCapped ? 'Ja' : 'Nej',
       PRORATION_LABEL[v.settings.proration],
       v.settings.reminderDays,
-    ]);
-  }
-  const width = TARIFF_COLUMNS.length;
-  const pad = (r: (string | number)[]): (string | number)[] => [...r, ...Array<string>(width - r.length).fill('')];
-  rows.push(pad([]));
-  rows.push(pad(['År', 'Prisbasbelopp', 'Maxtaxa (kr/mån)']));
-  for (const e of [...prisbasbelopp.values()].sort((a, b) => a.year - b.year)) {
-    rows.push(pad([e.year, e.prisbasbelopp.toNumber(), e.maxtaxa ? e.maxtaxa.toNumber() : '']));
-  }
-  return rows;
+    ]));
+  const pbb = makeTable('Taxa_prisbasbelopp', [
+    { header: 'År', kind: 'int' }, { header: 'Prisbasbelopp', kind: 'kr' }, { header: 'Maxtaxa (kr/mån)', kind: 'kr' },
+  ], [...prisbasbelopp.values()].sort((a, b) => a.year - b.year)
+    .map((e) => [e.year, e.prisbasbelopp.toNumber(), e.maxtaxa ? e.maxtaxa.toNumber() : '']));
+  return { name, tables: [versions, pbb] };
 }
 
-/** Column kinds of taxaSheetValues, for writers: the first column of the first table holds dates. */
-export const TAXA_DATE_CELLS = (tariff: Tariff): { row: number; col: number }[] =>
-  tariff.versions.map((_, i) => ({ row: i + 1, col: 0 }));
 
+/** The Taxa sheet's cells, header row first (dates as Excel serials). */
+export function taxaSheetValues(tariff: Tariff, prisbasbelopp: PrisbasbeloppTable): OutputCell[][] {
+  return sheetGrid(taxaOutputSheet(tariff, prisbasbelopp));
+}

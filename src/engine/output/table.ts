@@ -56,3 +56,29 @@ export function tableColumnOffsets(sheet: OutputSheet): number[] {
   }
   return offsets;
 }
+
+/** The sheet as one grid, header row first, tables side by side ('' where nothing stands). */
+export function sheetGrid(sheet: OutputSheet): OutputCell[][] {
+  const offsets = tableColumnOffsets(sheet);
+  const last = sheet.tables.length - 1;
+  const width = last < 0 ? 0 : offsets[last]! + sheet.tables[last]!.columns.length;
+  const height = Math.max(0, ...sheet.tables.map((t) => t.rows.length));
+  const grid: OutputCell[][] = [];
+  for (let r = -1; r < height; r++) {
+    const line: OutputCell[] = new Array<OutputCell>(width).fill('');
+    sheet.tables.forEach((t, ti) => {
+      const row = r < 0 ? t.columns.map((c) => c.header) : t.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) line[offsets[ti]! + c] = row[c]!;
+    });
+    grid.push(line);
+  }
+  return grid;
+}
+
+/** The kind of each grid column (text where no table stands). */
+export function sheetColumnKinds(sheet: OutputSheet): ColumnKind[] {
+  const offsets = tableColumnOffsets(sheet);
+  const kinds: ColumnKind[] = [];
+  sheet.tables.forEach((t, ti) => t.columns.forEach((c, ci) => { kinds[offsets[ti]! + ci] = c.kind; }));
+  return Array.from(kinds, (k) => k ?? 'text');
+}

@@ -1,0 +1,4 @@
+// Entry point of `npm run invoice`.
+import { main } from './main.js';
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

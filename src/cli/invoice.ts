@@ -1,0 +1,87 @@
+// One command-line invoice run: read the register workbook, bill the month, write the sheets.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  billWorkbook, chooseRegisterSheet, countProblems, findSheetName, formatKr, monthKey, outputSheets,
+  problemSheetName, RunError, SIDE_SHEETS, type BillingResult, type SheetCells,
+} from '../engine/index.js';
+import type { InvoiceArgs } from './args.js';
+import { readWorkbook, sheetCells } from './xlsxRead.js';
+import { writeOutputWorkbook, type Progress } from './xlsxWrite.js';
+
+export interface InvoiceOutcome {
+  readonly result: BillingResult;
+  readonly outputPath: string;
+  readonly summary: string;
+}
+
+export type Say = (line: string) => void;
+
+export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): Promise<InvoiceOutcome> {
+  const inputPath = resolve(args.input);
+  const outputPath = resolve(args.output ?? `faktura-${monthKey(args.month)}.xlsx`);
+  if (!existsSync(inputPath)) throw new RunError(`Filen ${args.input} finns inte.`);
+  if (outputPath === inputPath) throw new RunError('--out får inte vara samma fil som --in: registret skrivs aldrig över.');
+  if (existsSync(outputPath) && !args.force) {
+    throw new RunError(`Filen ${args.output ?? outputPath} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`);
+  }
+
+  progress('Läser registret …');
+  let wb;
+  try {
+    wb = await readWorkbook(inputPath);
+  } catch (e) {
+    throw new RunError(`Filen ${args.input} går inte att läsa som en Excel-arbetsbok (.xlsx): ${(e as Error).message}`);
+  }
+  const sheets = wb.worksheets;
+  const names = sheets.map((s) => s.name);
+  const headerRows = sheets.map((ws) => ({ name: ws.name, headerRow: firstRowValues(ws) }));
+  const registerName = chooseRegisterSheet(headerRows, args.sheet);
+  if (!registerName) {
+    throw new RunError(args.sheet
+      ? `Bladet "${args.sheet}" finns inte i ${args.input}. Bladen är: ${names.join(', ')}.`
+      : `Hittar inget registerblad i ${args.input}: inget blad heter Enhetsregister och inget har rubrikerna Personnummer, Tjänst och Installerad.`);
+  }
+  const cellsOf = (name: string | undefined): SheetCells | undefined => {
+    const ws = name === undefined ? undefined : wb.getWorksheet(name);
+    return ws ? sheetCells(ws) : undefined;
+  };
+  const register = cellsOf(registerName)!;
+  const otherFees = cellsOf(findSheetName(names, SIDE_SHEETS.otherFees));
+  const ability = cellsOf(findSheetName(names, SIDE_SHEETS.ability));
+  const taxa = cellsOf(findSheetName(names, SIDE_SHEETS.taxa));
+
+  progress(`Fakturerar ${monthKey(args.month)} (${register.values.length - 1} rader) …`);
+  const result = billWorkbook(
+    { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) },
+    { month: args.month, settings: { ...(args.proration ? { proration: args.proration } : {}), ...(args.reminderDays !== undefined ? { reminderDays: args.reminderDays } : {}) } },
+  );
+
+  progress('Skriver fakturan …');
+  const writeProgress: Progress = (done, total) => progress(`Skriver fakturan … ${Math.round((100 * done) / total)} %`);
+  await writeOutputWorkbook(outputPath, outputSheets(result), writeProgress);
+  return { result, outputPath, summary: summaryText(result, outputPath) };
+}
+
+function firstRowValues(ws: import('exceljs').Worksheet): unknown[] {
+  let found: unknown[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (found.length === 0) found = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in (v as object) ? String((v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')) : v));
+  });
+  return found;
+}
+
+export function summaryText(result: BillingResult, outputPath: string): string {
+  const { errors, warnings } = countProblems(result.problems);
+  const lines = [
+    `Fakturering ${monthKey(result.month)} klar.`,
+    `  Personer:   ${result.persons.length}`,
+    `  Rader:      ${result.lines.length}`,
+    `  Totalt:     ${formatKr(result.total)}`,
+    `  Fel:        ${errors}`,
+    `  Varningar:  ${warnings}`,
+  ];
+  if (errors + warnings > 0) lines.push(`Se bladet "${problemSheetName(result.month)}" för vad som behöver rättas.`);
+  lines.push(`Fakturan skrevs till ${outputPath}`);
+  return lines.join('\n');
+}
