@@ -8,9 +8,10 @@ import { formatKr, sum, ZERO, type Money } from './money.js';
 import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
+import { groupByPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
-import { activeDaysInMonth, proratedFee } from './rules/monthlyFee.js';
+import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
 import { replacementFor } from './rules/replacement.js';
 import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
 import type { BillingSettings } from './settings.js';
@@ -60,26 +61,24 @@ export interface BillingResult {
   readonly registerRows: number;
 }
 
+const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
 const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
 
 function distinctServices(rows: readonly RegisterRow[]): string {
+  if (rows.length === 1) return rows[0]!.service.name;
   const names = [...new Set(rows.map((r) => r.service.name))];
   names.sort((a, b) => SERVICE_ORDER.get(a)! - SERVICE_ORDER.get(b)!);
   return names.join(', ');
 }
 
 function distinctDevices(rows: readonly RegisterRow[]): string {
+  if (rows.length === 1) return rows[0]!.deviceId;
   return [...new Set(rows.map((r) => r.deviceId).filter((d) => d !== ''))].join(', ');
 }
 
 function rowNumbers(rows: readonly RegisterRow[]): number[] {
+  if (rows.length === 1) return [rows[0]!.rowNumber];
   return rows.map((r) => r.rowNumber).sort((a, b) => a - b);
-}
-
-/** Every parsed field but the row number: identical rows describe the same device twice. */
-function identityOf(r: RegisterRow): string {
-  return [r.name, r.service.name, r.deviceId, r.installed, r.ended ?? '', r.returnStatus, r.reminder ?? '',
-    r.costText, r.housing, r.installType].join('\u0001');
 }
 
 export function billMonth(input: BillingInput): BillingResult {
@@ -96,114 +95,32 @@ export function billMonth(input: BillingInput): BillingResult {
     throw new RunError(`Prisbasbelopp saknas för år ${month.year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`);
   }
   const settings: BillingSettings = { ...version.settings, ...stripUndefined(input.settings) };
-  const sheet = register.sheetName;
   const problems: Problem[] = [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])];
-  const rowProblem = (severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void => {
-    const column = field === '' ? '' : register.headers[field] ?? COLUMN_BY_FIELD[field].header;
-    const letter = field === '' ? '' : register.columnLetters[field] ?? '';
-    problems.push({ severity, sheet, row: row.rowNumber, column, ...(letter ? { cell: `${letter}${row.rowNumber}` } : {}), value, message, ...(rule ? { rule } : {}) });
+  const ctx: MonthContext = {
+    input, month, mKey, start, end, version, maxtaxa, settings, problems,
+    otherSheet: input.otherFeesSheet ?? 'Övriga avgifter',
+    abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
+    explanations: new Map(),
   };
 
-  const byPerson = new Map<string, RegisterRow[]>();
-  for (const r of register.rows) {
-    const list = byPerson.get(r.pnr);
-    if (list) list.push(r);
-    else byPerson.set(r.pnr, [r]);
-  }
-
+  // §7 order: persons by personnummer, then each person's lines by kind and row.
   const lines: InvoiceLine[] = [];
   const persons: PersonSummary[] = [];
-  const otherSheet = input.otherFeesSheet ?? 'Övriga avgifter';
-  const abilitySheet = input.abilitySheet ?? 'Avgiftsutrymme';
-
-  for (const [pnr, allRows] of byPerson) {
-    allRows.sort((a, b) => a.rowNumber - b.rowNumber);
-    // Identical duplicates: the first row stands, the others are reported and not billed again.
-    const seen = new Map<string, RegisterRow>();
-    const candidates: RegisterRow[] = [];
-    for (const r of allRows) {
-      const id = identityOf(r);
-      const first = seen.get(id);
-      if (first) {
-        rowProblem('Varning', r, '', `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`, '');
-      } else {
-        seen.set(id, r);
-        candidates.push(r);
-      }
-    }
-
-    // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
-    const rows: RegisterRow[] = [];
-    const personLines: InvoiceLine[] = [];
-    const name = candidates.find((r) => r.name !== '')?.name ?? '';
-    const line = (l: Omit<InvoiceLine, 'pnr' | 'name' | 'month' | 'otherSources'> & { otherSources?: string[] }): void => {
-      personLines.push({ pnr, name, month: mKey, otherSources: [], ...l });
-    };
-    for (const r of candidates) {
-      const outcome = replacementFor(r, month, settings.reminderDays);
-      if (outcome.kind === 'costProblem') {
-        rowProblem('Fel', r, 'cost', `Kostnad ${outcome.reason} men ersättning ska tas ut (${outcome.dueText}). Ange den faktiska kostnaden enligt leverantörsavtalet i kronor (R4).`, r.costText, 'R4');
-        continue;
-      }
-      if (outcome.kind === 'reminderMissing') {
-        rowProblem('Varning', r, 'reminder', 'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).', '', 'R4');
-      } else if (outcome.kind === 'charge') {
-        line({ kind: 'Ersättning teknik', services: r.service.name, deviceIds: r.deviceId, quantity: 1, unitPrice: outcome.amount,
-          amount: outcome.amount, capped: false, rule: 'R4', sourceRows: [r.rowNumber], explanation: outcome.explanation });
-      }
-      rows.push(r);
-    }
-
-    // R1: per category, over the union of active days in ordinary housing.
-    for (const category of FEE_CATEGORIES) {
-      const fee = version.monthlyFee[category];
-      const ofCategory = rows.filter((r) => r.service.category === category);
-      if (category === 'alarm') warnOverlappingAlarms(ofCategory, start, end, rowProblem);
-      if (fee.isZero()) continue;
-      const billable = ofCategory.filter((r) => r.housing === 'ordinary' && r.installed <= end && (r.ended === undefined || r.ended >= start));
-      if (billable.length === 0) continue;
-      const days = activeDaysInMonth(billable, month);
-      const charge = proratedFee(fee, days, month, settings.proration, category);
-      line({ kind: 'Månadsavgift', services: distinctServices(billable), deviceIds: distinctDevices(billable), quantity: charge.quantity,
-        unitPrice: fee, amount: charge.amount, capped: true, rule: 'R1', sourceRows: rowNumbers(billable), explanation: charge.explanation });
-    }
-
-    // R3: one fee per installation date.
-    for (const occ of installationOccasions(rows, month, tariff)) {
-      line({ kind: 'Installationsavgift', services: distinctServices(occ.rows), deviceIds: distinctDevices(occ.rows), quantity: 1,
-        unitPrice: occ.version.installationFee, amount: occ.version.installationFee, capped: occ.version.installationCapped,
-        rule: 'R3', sourceRows: rowNumbers(occ.rows), explanation: occ.explanation });
-    }
-
-    if (personLines.length === 0) continue;
-
-    // R5: the cap over the capped lines, given other capped fees and the ability to pay.
-    const cappedLines = personLines.filter((l) => l.capped);
-    const capped = sum(cappedLines.map((l) => l.amount));
-    const other = input.otherFees?.byPerson.get(pnr);
-    const ability = input.ability?.byPerson.get(pnr);
-    const cap = applyCap(capped, maxtaxa, other?.amount ?? ZERO, ability?.amount);
-    if (!cap.reduction.isZero()) {
-      line({ kind: 'Reduktion högkostnadsskydd', services: '', deviceIds: '', quantity: 1, amount: cap.reduction, capped: true, rule: 'R5',
-        sourceRows: [...new Set(cappedLines.flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
-        otherSources: [...(other?.rows ?? []).map((n) => `${otherSheet}!${n}`), ...(ability ? [`${abilitySheet}!${ability.row}`] : [])],
-        explanation: cap.explanation });
-    }
-    const uncapped = sum(personLines.filter((l) => !l.capped).map((l) => l.amount));
-    persons.push({ pnr, name, capped, reduction: cap.reduction, uncapped, total: capped.plus(cap.reduction).plus(uncapped) });
-    lines.push(...personLines);
+  for (const rows of groupByPerson(register.rows)) {
+    const person = billPerson(ctx, rows[0]!.pnr, rows, lines);
+    if (person) persons.push(person);
   }
 
-  lines.sort(compareLines);
-  persons.sort((a, b) => (a.pnr < b.pnr ? -1 : a.pnr > b.pnr ? 1 : 0));
   problems.sort(compareProblems);
-  const kindTotals = LINE_KINDS.map((kind) => {
-    const ofKind = lines.filter((l) => l.kind === kind);
-    return { kind, lines: ofKind.length, amount: sum(ofKind.map((l) => l.amount)) };
-  });
+  const kindTotals = LINE_KINDS.map((kind) => ({ kind, lines: 0, amount: ZERO }));
+  for (const l of lines) {
+    const t = kindTotals[KIND_INDEX[l.kind]]!;
+    t.lines++;
+    t.amount = t.amount.plus(l.amount);
+  }
   return {
     month,
-    registerSheet: sheet,
+    registerSheet: register.sheetName,
     lines,
     persons,
     kindTotals,
@@ -217,16 +134,141 @@ export function billMonth(input: BillingInput): BillingResult {
   };
 }
 
+interface MonthContext {
+  readonly input: BillingInput;
+  readonly month: YearMonth;
+  readonly mKey: string;
+  readonly start: number;
+  readonly end: number;
+  readonly version: TariffVersion;
+  readonly maxtaxa: Money;
+  readonly settings: BillingSettings;
+  readonly problems: Problem[];
+  readonly otherSheet: string;
+  readonly abilitySheet: string;
+  /** Explanations that repeat on every full month, made once. */
+  readonly explanations: Map<string, MonthlyCharge>;
+}
+
+function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void {
+  const reg = ctx.input.register;
+  const column = field === '' ? '' : reg.headers[field] ?? COLUMN_BY_FIELD[field].header;
+  const letter = field === '' ? '' : reg.columnLetters[field] ?? '';
+  ctx.problems.push({ severity, sheet: reg.sheetName, row: row.rowNumber, column, ...(letter ? { cell: `${letter}${row.rowNumber}` } : {}), value, message, ...(rule ? { rule } : {}) });
+}
+
+const NO_SOURCES: readonly string[] = [];
+const KIND_RANK: Record<LineKind, number> = { Månadsavgift: 0, Installationsavgift: 1, 'Ersättning teknik': 2, 'Reduktion högkostnadsskydd': 3 };
+
+/** Within one person: line kind, then first register row (§7). */
+function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0);
+}
+
+function sameRow(a: RegisterRow, b: RegisterRow): boolean {
+  return a.service === b.service && a.installed === b.installed && a.ended === b.ended && a.deviceId === b.deviceId &&
+    a.returnStatus === b.returnStatus && a.reminder === b.reminder && a.costText === b.costText &&
+    a.housing === b.housing && a.installType === b.installType && a.name === b.name;
+}
+
+/** Identical duplicates: the first row stands, the others are reported and not billed again. */
+function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[] {
+  if (rows.length < 2) return rows;
+  const kept: RegisterRow[] = [];
+  for (const r of rows) {
+    const first = kept.find((k) => sameRow(k, r));
+    if (first) rowProblem(ctx, 'Varning', r, '', `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`, '');
+    else kept.push(r);
+  }
+  return kept;
+}
+
+/** One person's lines for the month, appended to `out`; the person's summary, if billed. */
+function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out: InvoiceLine[]): PersonSummary | undefined {
+  const { month, version, settings, start, end, mKey } = ctx;
+  const candidates = withoutDuplicates(ctx, allRows);
+  const name = candidates.length === 1 ? candidates[0]!.name : candidates.find((r) => r.name !== '')?.name ?? '';
+  const lines: InvoiceLine[] = [];
+
+  // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
+  let rows = candidates;
+  for (const r of candidates) {
+    const outcome = replacementFor(r, month, settings.reminderDays);
+    if (outcome.kind === 'none') continue;
+    if (outcome.kind === 'costProblem') {
+      rowProblem(ctx, 'Fel', r, 'cost', `Kostnad ${outcome.reason} men ersättning ska tas ut (${outcome.dueText}). Ange den faktiska kostnaden enligt leverantörsavtalet i kronor (R4).`, r.costText, 'R4');
+      rows = rows.filter((x) => x !== r);
+    } else if (outcome.kind === 'reminderMissing') {
+      rowProblem(ctx, 'Varning', r, 'reminder', 'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).', '', 'R4');
+    } else {
+      lines.push({ pnr, name, month: mKey, kind: 'Ersättning teknik', services: r.service.name, deviceIds: r.deviceId, quantity: 1,
+        unitPrice: outcome.amount, amount: outcome.amount, capped: false, rule: 'R4', sourceRows: [r.rowNumber],
+        otherSources: NO_SOURCES, explanation: outcome.explanation });
+    }
+  }
+
+  // R1: per category, over the union of active days in ordinary housing.
+  for (const category of FEE_CATEGORIES) {
+    const ofCategory = rows.length === 1 ? (rows[0]!.service.category === category ? rows : undefined) : rows.filter((r) => r.service.category === category);
+    if (!ofCategory || ofCategory.length === 0) continue;
+    if (category === 'alarm' && ofCategory.length > 1) warnOverlappingAlarms(ctx, ofCategory);
+    const fee = version.monthlyFee[category];
+    if (fee.isZero()) continue;
+    const billable = ofCategory.length === 1 ? (isBillableIn(ofCategory[0]!, start, end) ? ofCategory : undefined) : ofCategory.filter((r) => isBillableIn(r, start, end));
+    if (!billable || billable.length === 0) continue;
+    const charge = proratedFee(fee, activeDaysInMonth(billable, month), month, settings.proration, category, ctx.explanations);
+    lines.push({ pnr, name, month: mKey, kind: 'Månadsavgift', services: distinctServices(billable), deviceIds: distinctDevices(billable),
+      quantity: charge.quantity, unitPrice: fee, amount: charge.amount, capped: true, rule: 'R1', sourceRows: rowNumbers(billable),
+      otherSources: NO_SOURCES, explanation: charge.explanation });
+  }
+
+  // R3: one fee per installation date.
+  for (const occ of installationOccasions(rows, month, ctx.input.tariff)) {
+    lines.push({ pnr, name, month: mKey, kind: 'Installationsavgift', services: distinctServices(occ.rows), deviceIds: distinctDevices(occ.rows),
+      quantity: 1, unitPrice: occ.version.installationFee, amount: occ.version.installationFee, capped: occ.version.installationCapped,
+      rule: 'R3', sourceRows: rowNumbers(occ.rows), otherSources: NO_SOURCES, explanation: occ.explanation });
+  }
+  if (lines.length === 0) return undefined;
+
+  // R5: the cap over the capped lines, given other capped fees and the ability to pay.
+  let capped = ZERO, uncapped = ZERO;
+  for (const l of lines) {
+    if (l.capped) capped = capped.isZero() ? l.amount : capped.plus(l.amount);
+    else uncapped = uncapped.isZero() ? l.amount : uncapped.plus(l.amount);
+  }
+  const other = ctx.input.otherFees?.byPerson.get(pnr);
+  const ability = ctx.input.ability?.byPerson.get(pnr);
+  let reduction = ZERO;
+  if (other || ability || capped.greaterThan(ctx.maxtaxa)) {
+    const cap = applyCap(capped, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
+    reduction = cap.reduction;
+    if (!reduction.isZero()) {
+      lines.push({ pnr, name, month: mKey, kind: 'Reduktion högkostnadsskydd', services: '', deviceIds: '', quantity: 1, amount: reduction,
+        capped: true, rule: 'R5',
+        sourceRows: [...new Set(lines.filter((l) => l.capped).flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
+        otherSources: [...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`), ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : [])],
+        explanation: cap.explanation });
+    }
+  }
+  if (lines.length > 1) lines.sort(compareWithinPerson);
+  for (const l of lines) out.push(l);
+  const total = reduction.isZero() && uncapped.isZero() ? capped : capped.plus(reduction).plus(uncapped);
+  return { pnr, name, capped, reduction, uncapped, total };
+}
+
+/** R1: an ordinary-housing row with at least one active day in [start, end]. */
+function isBillableIn(r: RegisterRow, start: number, end: number): boolean {
+  return r.housing === 'ordinary' && r.installed <= end && (r.ended === undefined || r.ended >= start);
+}
+
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
   if (!o) return {};
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** §6: two alarms active on more than one common day of the month (a swap day is fine). */
-function warnOverlappingAlarms(
-  alarms: readonly RegisterRow[], start: number, end: number,
-  report: (s: Severity, r: RegisterRow, f: RegisterField | '', m: string, v: string, rule?: string) => void,
-): void {
+function warnOverlappingAlarms(ctx: MonthContext, alarms: readonly RegisterRow[]): void {
+  const { start, end } = ctx;
   if (alarms.length < 2) return;
   const spans = alarms
     .map((r) => ({ r, from: Math.max(r.installed, start), to: Math.min(r.ended ?? end, end) }))
@@ -238,7 +280,7 @@ function warnOverlappingAlarms(
       const prev = spans[j]!;
       const common = Math.min(prev.to, cur.to) - cur.from + 1;
       if (common > 1) {
-        report('Varning', cur.r, 'service',
+        rowProblem(ctx, 'Varning', cur.r, 'service',
           `Personen har två larm aktiva samtidigt (rad ${prev.r.rowNumber} och rad ${cur.r.rowNumber}, ${common} dagar i månaden). Månadsavgiften tas ut en gång; kontrollera om det äldre larmet ska avslutas.`,
           cur.r.service.name, 'R1');
         break;

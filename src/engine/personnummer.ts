@@ -2,15 +2,23 @@
 import { isValidYmd } from './days.js';
 
 export type PersonnummerResult =
-  | { readonly ok: true; readonly value: string; readonly coordinationNumber: boolean }
+  | {
+    readonly ok: true;
+    readonly value: string;
+    /** The 12 digits as a number: sorts and groups like `value`, but cheaper. */
+    readonly key: number;
+    readonly coordinationNumber: boolean;
+  }
   | { readonly ok: false; readonly reason: string };
 
-const SHAPE = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/;
+const BAD_SHAPE = 'ska ha 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)';
 
-function luhnOk(tenDigits: string): boolean {
+/** Luhn over the 10-digit form YYMMDDNNNC, given as char codes from `text` at `from`. */
+function luhnOk(text: string, from: number, tailFrom: number): boolean {
   let total = 0;
   for (let i = 0; i < 10; i++) {
-    let v = tenDigits.charCodeAt(i) - 48;
+    const code = i < 6 ? text.charCodeAt(from + i) : text.charCodeAt(tailFrom + i - 6);
+    let v = code - 48;
     if (i % 2 === 0) {
       v *= 2;
       if (v > 9) v -= 9;
@@ -19,6 +27,20 @@ function luhnOk(tenDigits: string): boolean {
   }
   return total % 10 === 0;
 }
+
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const num = (text: string, from: number, len: number): number => {
+  let n = 0;
+  for (let i = from; i < from + len; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+};
 
 /**
  * `billingYear` decides the century of a 10-digit number: the latest century in which the
@@ -30,34 +52,46 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     if (!Number.isInteger(raw) || raw < 0) return { ok: false, reason: 'är inte ett personnummer' };
     text = String(raw);
   } else if (typeof raw === 'string') {
-    text = raw.replace(/[\s\u00a0]/g, '');
+    text = /[\s\u00a0]/.test(raw) ? raw.replace(/[\s\u00a0]/g, '') : raw;
   } else {
-    return { ok: false, reason: raw === null || raw === undefined || raw === '' ? 'saknas' : 'är inte ett personnummer' };
+    return { ok: false, reason: raw === null || raw === undefined ? 'saknas' : 'är inte ett personnummer' };
   }
   if (text === '') return { ok: false, reason: 'saknas' };
-  const m = SHAPE.exec(text);
-  if (!m) return { ok: false, reason: 'ska ha 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)' };
-  const [, century, yymmdd, sep, tail] = m as unknown as [string, string | undefined, string, string, string];
-  const yy = +yymmdd.slice(0, 2);
-  const month = +yymmdd.slice(2, 4);
-  const dayField = +yymmdd.slice(4, 6);
+
+  // Shapes: [CC]YYMMDD[-+]NNNC
+  const len = text.length;
+  const sepAt = len - 5;
+  const sepCode = sepAt >= 0 ? text.charCodeAt(sepAt) : 0;
+  const hasSep = sepCode === 45 /* - */ || sepCode === 43 /* + */;
+  const digits = hasSep ? len - 1 : len;
+  if (digits !== 10 && digits !== 12) return { ok: false, reason: BAD_SHAPE };
+  const tailFrom = len - 4;
+  const dateEnd = hasSep ? sepAt : tailFrom;
+  if (!allDigits(text, 0, dateEnd) || !allDigits(text, tailFrom, len)) return { ok: false, reason: BAD_SHAPE };
+  const hasCentury = digits === 12;
+  const from = hasCentury ? 2 : 0; // start of YYMMDD
+  const yy = num(text, from, 2);
+  const month = num(text, from + 2, 2);
+  const dayField = num(text, from + 4, 2);
 
   let year: number;
-  if (century !== undefined) {
-    year = +century * 100 + yy;
-  } else {
-    year = billingYear - ((billingYear - yy) % 100 + 100) % 100;
-    if (sep === '+') year -= 100;
+  if (hasCentury) year = num(text, 0, 2) * 100 + yy;
+  else {
+    year = billingYear - ((((billingYear - yy) % 100) + 100) % 100);
+    if (sepCode === 43) year -= 100;
   }
 
-  if (!luhnOk(yymmdd + tail)) return { ok: false, reason: 'har fel kontrollsiffra' };
+  if (!luhnOk(text, from, tailFrom)) return { ok: false, reason: 'har fel kontrollsiffra' };
   const coordinationNumber = dayField > 60;
   const day = coordinationNumber ? dayField - 60 : dayField;
   if (!isValidYmd(year, month, day)) {
     return { ok: false, reason: `innehåller ett datum som inte finns (${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')})` };
   }
-  const yyyy = String(year).padStart(4, '0');
-  return { ok: true, value: `${yyyy}${yymmdd.slice(2)}-${tail}`, coordinationNumber };
+  const tail = num(text, tailFrom, 4);
+  const key = ((year * 100 + month) * 100 + dayField) * 10000 + tail;
+  const yyyy = year < 1000 ? String(year).padStart(4, '0') : String(year);
+  const value = `${yyyy}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
+  return { ok: true, value, key, coordinationNumber };
 }
 
 /** The Luhn check digit for the first nine digits of the 10-digit form (YYMMDDNNN). */

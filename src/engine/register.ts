@@ -16,6 +16,8 @@ export type InstallType = 'new' | 'replacement';
 export interface RegisterRow {
   readonly rowNumber: number;
   readonly pnr: string;
+  /** `pnr` as a number, for fast grouping and ordering. */
+  readonly personKey: number;
   readonly name: string;
   readonly service: Service;
   readonly deviceId: string;
@@ -64,6 +66,58 @@ function textOf(value: unknown): string {
   return String(value).trim();
 }
 
+interface RowContext {
+  readonly sheetName: string;
+  readonly headers: Partial<Record<RegisterField, string>>;
+  readonly letters: Partial<Record<RegisterField, string>>;
+  readonly problems: Problem[];
+  cells: ReadonlyArray<unknown>;
+  rowNumber: number;
+  failed: boolean;
+}
+
+// Plain functions over a reused context: no closures are made per row (250 000 rows).
+function report(ctx: RowContext, severity: Severity, field: RegisterField, message: string, value: unknown): void {
+  if (severity === 'Fel') ctx.failed = true;
+  ctx.problems.push({
+    severity,
+    sheet: ctx.sheetName,
+    row: ctx.rowNumber,
+    column: ctx.headers[field] ?? COLUMN_BY_FIELD[field].header,
+    cell: `${ctx.letters[field] ?? ''}${ctx.rowNumber}`,
+    value: displayValue(value),
+    message,
+  });
+}
+
+function cellAt(ctx: RowContext, i: number): unknown {
+  return i < 0 ? undefined : ctx.cells[i];
+}
+
+const UNREADABLE_DATE = (v: unknown): string => `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
+const SERVICE_LIST = 'Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.';
+
+function optionalDate(ctx: RowContext, i: number, field: RegisterField): Day | undefined {
+  const v = cellAt(ctx, i);
+  if (isBlank(v)) return undefined;
+  const d = dayFromCell(v);
+  if (d === undefined) report(ctx, 'Fel', field, UNREADABLE_DATE(v), v);
+  return d;
+}
+
+function choice<T>(ctx: RowContext, i: number, field: RegisterField, table: Map<string, T>, fallback: T, allowed: string): T {
+  const v = cellAt(ctx, i);
+  if (isBlank(v)) return fallback;
+  const found = table.get(normaliseKey(v));
+  if (found === undefined) report(ctx, 'Fel', field, `Okänt värde "${textOf(v)}". Tillåtna värden: ${allowed}.`, v);
+  return found ?? fallback;
+}
+
+function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
+
 /**
  * Reads every data row. Rows with a Fel are reported and left out; a blank row is skipped.
  * Throws RunError when required columns cannot be found.
@@ -93,92 +147,68 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
 
   const rows: RegisterRow[] = [];
   const problems: Problem[] = [];
+  const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
   let dataRowCount = 0;
 
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];
-    if (cells.every(isBlank)) continue;
+    if (isBlankRow(cells)) continue;
     dataRowCount++;
-    const rowNumber = rowNumberOf(sheet, r);
-    let failed = false;
-    const report = (severity: Severity, field: RegisterField, message: string, value: unknown): void => {
-      if (severity === 'Fel') failed = true;
-      problems.push({
-        severity,
-        sheet: sheet.name,
-        row: rowNumber,
-        column: headers[field] ?? COLUMN_BY_FIELD[field].header,
-        cell: `${letters[field] ?? ''}${rowNumber}`,
-        value: displayValue(value),
-        message,
-      });
-    };
-    const cell = (i: number): unknown => (i < 0 ? undefined : cells[i]);
+    ctx.cells = cells;
+    ctx.rowNumber = rowNumberOf(sheet, r);
+    ctx.failed = false;
 
-    const pnrCell = cell(iPnr);
+    const pnrCell = cellAt(ctx, iPnr);
     const pnr = parsePersonnummer(pnrCell, billingYear);
-    if (!pnr.ok) report('Fel', 'pnr', personnummerProblem(pnr.reason), pnrCell);
+    if (!pnr.ok) report(ctx, 'Fel', 'pnr', personnummerProblem(pnr.reason), pnrCell);
 
-    const serviceCell = cell(iService);
+    const serviceCell = cellAt(ctx, iService);
     const service = findService(serviceCell);
     if (!service) {
-      report('Fel', 'service', isBlank(serviceCell)
-        ? 'Tjänst saknas. Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.'
-        : `Okänd tjänst "${textOf(serviceCell)}". Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.`, serviceCell);
+      report(ctx, 'Fel', 'service', isBlank(serviceCell)
+        ? `Tjänst saknas. ${SERVICE_LIST}`
+        : `Okänd tjänst "${textOf(serviceCell)}". ${SERVICE_LIST}`, serviceCell);
     }
 
-    const installedCell = cell(iInstalled);
+    const installedCell = cellAt(ctx, iInstalled);
     const installed = dayFromCell(installedCell);
     if (installed === undefined) {
-      report('Fel', 'installed', isBlank(installedCell)
+      report(ctx, 'Fel', 'installed', isBlank(installedCell)
         ? 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).'
-        : `Datumet "${displayValue(installedCell)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`, installedCell);
+        : UNREADABLE_DATE(installedCell), installedCell);
     }
-
-    const dateOrReport = (i: number, field: RegisterField): Day | undefined => {
-      const v = cell(i);
-      if (isBlank(v)) return undefined;
-      const d = dayFromCell(v);
-      if (d === undefined) report('Fel', field, `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`, v);
-      return d;
-    };
-    const ended = dateOrReport(iEnded, 'ended');
-    const reminder = dateOrReport(iReminder, 'reminder');
+    const ended = optionalDate(ctx, iEnded, 'ended');
+    const reminder = optionalDate(ctx, iReminder, 'reminder');
     if (installed !== undefined && ended !== undefined && ended < installed) {
-      report('Fel', 'ended', `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`, cell(iEnded));
+      report(ctx, 'Fel', 'ended', `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`, cellAt(ctx, iEnded));
     }
 
-    const choice = <T,>(i: number, field: RegisterField, table: Map<string, T>, fallback: T, allowed: string): T => {
-      const v = cell(i);
-      if (isBlank(v)) return fallback;
-      const found = table.get(normaliseKey(v));
-      if (found === undefined) report('Fel', field, `Okänt värde "${textOf(v)}". Tillåtna värden: ${allowed}.`, v);
-      return found ?? fallback;
-    };
-    const returnStatus = choice(iStatus, 'returnStatus', RETURN_STATUS, 'none' as ReturnStatus,
+    const returnStatus = choice<ReturnStatus>(ctx, iStatus, 'returnStatus', RETURN_STATUS, 'none',
       'tomt, Återlämnad, Obrukbar, Borttappad, Ej återlämnad');
-    const housing = choice(iHousing, 'housing', HOUSING, 'ordinary' as Housing, 'tomt, Ordinärt boende, Särskilt boende');
-    const installType = choice(iType, 'installType', INSTALL_TYPE, 'new' as InstallType, 'tomt, Ny, Byte');
+    const housing = choice<Housing>(ctx, iHousing, 'housing', HOUSING, 'ordinary', 'tomt, Ordinärt boende, Särskilt boende');
+    const installType = choice<InstallType>(ctx, iType, 'installType', INSTALL_TYPE, 'new', 'tomt, Ny, Byte');
 
-    if ((returnStatus === 'unusable' || returnStatus === 'lost') && ended === undefined && isBlank(cell(iEnded))) {
-      report('Fel', iEnded < 0 ? 'returnStatus' : 'ended',
-        `Återlämning är "${textOf(cell(iStatus))}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`,
-        iEnded < 0 ? cell(iStatus) : '');
+    // R4: a lost or unusable device is charged in the month of Avslutad, so it must be there.
+    if ((returnStatus === 'unusable' || returnStatus === 'lost') && isBlank(cellAt(ctx, iEnded))) {
+      report(ctx, 'Fel', iEnded < 0 ? 'returnStatus' : 'ended',
+        `Återlämning är "${textOf(cellAt(ctx, iStatus))}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`,
+        iEnded < 0 ? cellAt(ctx, iStatus) : '');
     }
 
-    if (failed || !pnr.ok || !service || installed === undefined) continue;
-    const costCell = cell(iCost);
+    if (ctx.failed || !pnr.ok || !service || installed === undefined) continue;
+    const costCell = cellAt(ctx, iCost);
     rows.push({
-      rowNumber,
+      rowNumber: ctx.rowNumber,
       pnr: pnr.value,
-      name: textOf(cell(iName)),
+      personKey: pnr.key,
+      name: textOf(cellAt(ctx, iName)),
       service,
-      deviceId: textOf(cell(iDevice)),
+      deviceId: textOf(cellAt(ctx, iDevice)),
       installed,
       ended,
       returnStatus,
       reminder,
-      cost: amountFromCell(costCell),
+      cost: isBlank(costCell) ? undefined : amountFromCell(costCell),
       costText: displayValue(costCell),
       housing,
       installType,

@@ -1,7 +1,15 @@
 // Header and value matching: case- and whitespace-insensitive (§1, §4).
+// Registers repeat the same few words (services, statuses) on every row: remember them.
+const keyCache = new Map<string, string>();
+
 export function normaliseKey(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLocaleLowerCase('sv');
+  const text = typeof value === 'string' ? value : String(value);
+  const cached = keyCache.get(text);
+  if (cached !== undefined) return cached;
+  const key = text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  if (keyCache.size < 10000) keyCache.set(text, key);
+  return key;
 }
 
 export function isBlank(value: unknown): boolean {

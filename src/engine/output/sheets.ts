@@ -4,6 +4,7 @@ import { countProblems } from '../billMonth.js';
 import { dayToIso, monthKey, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
+import type { InvoiceLine } from '../invoiceLine.js';
 import { makeTable, type OutputSheet } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
@@ -15,17 +16,34 @@ export const INVOICE_HEADERS = [
   'Högkostnadsskydd', 'Regel', 'Källa', 'Förklaring',
 ] as const;
 
-/** Amounts are öre-exact decimals; as spreadsheet numbers they round-trip at two decimals. */
-const num = (m: Money): number => m.toNumber();
+/**
+ * Amounts are öre-exact decimals; as spreadsheet numbers they round-trip at two decimals.
+ * Most lines share the tariff's own Decimal, so its conversion is remembered.
+ */
+function numberCache(): (m: Money) => number {
+  const known = new Map<Money, number>();
+  return (m) => {
+    let n = known.get(m);
+    if (n === undefined) {
+      n = m.toNumber();
+      if (known.size < 1000) known.set(m, n);
+    }
+    return n;
+  };
+}
 const tableSuffix = (m: YearMonth): string => `${m.year}_${String(m.month).padStart(2, '0')}`;
 
 export function invoiceSheet(result: BillingResult): OutputSheet {
   const sheet = result.registerSheet;
+  const num = numberCache();
+  const source = (l: InvoiceLine): string => (l.sourceRows.length === 1 && l.otherSources.length === 0
+    ? `${sheet}!${l.sourceRows[0]}`
+    : [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', '));
   const rows = result.lines.map((l) => [
     l.pnr, l.name, l.month, l.kind, l.services, l.deviceIds, l.quantity,
     l.unitPrice === undefined ? '' : num(l.unitPrice), num(l.amount),
     l.capped ? 'Ja' : 'Nej', l.rule,
-    [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', '),
+    source(l),
     l.explanation,
   ]);
   const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
@@ -36,6 +54,7 @@ export function invoiceSheet(result: BillingResult): OutputSheet {
 }
 
 export function summarySheet(result: BillingResult): OutputSheet {
+  const num = numberCache();
   const persons = makeTable(`Summering_${tableSuffix(result.month)}`, [
     { header: 'Personnummer', kind: 'text' }, { header: 'Namn', kind: 'text' },
     { header: 'Inom högkostnadsskydd', kind: 'kr' }, { header: 'Reduktion högkostnadsskydd', kind: 'kr' },

@@ -36,13 +36,19 @@ const MAX_WIDTH = 60;
 
 export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind }>, rows: OutputCell[][]): OutputTable {
   const cols: OutputColumn[] = columns.map((c) => ({ ...c, width: c.header.length + 2 }));
+  const longest = cols.map(() => 0);
   for (const row of rows) {
-    for (let i = 0; i < cols.length; i++) {
+    for (let i = 0; i < row.length; i++) {
       const v = row[i];
-      const len = typeof v === 'number' ? (cols[i]!.kind === 'kr' ? String(Math.trunc(v)).length * 1.4 + 6 : cols[i]!.kind === 'date' ? 10 : String(v).length) : (v ?? '').length;
-      if (len + 2 > cols[i]!.width) cols[i]!.width = Math.min(MAX_WIDTH, Math.ceil(len + 2));
+      const len = typeof v === 'string' ? v.length : Math.abs(v as number) >= 1e6 ? 12 : 9;
+      if (len > longest[i]!) longest[i] = len;
     }
   }
+  cols.forEach((c, i) => {
+    // Amounts show with separators, two decimals and " kr".
+    const shown = c.kind === 'kr' ? longest[i]! + 6 : c.kind === 'date' ? 10 : longest[i]!;
+    c.width = Math.min(MAX_WIDTH, Math.max(c.width, shown + 2));
+  });
   return { name, columns: cols, rows };
 }
 

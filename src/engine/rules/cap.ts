@@ -10,7 +10,7 @@ export interface CapOutcome {
 
 export function applyCap(cappedFees: Money, maxtaxa: Money, other: Money, ability: Money | undefined): CapOutcome {
   const limit = ability !== undefined && ability.lessThan(maxtaxa) ? ability : maxtaxa;
-  const rawRoom = limit.minus(other);
+  const rawRoom = other.isZero() ? limit : limit.minus(other);
   const room = rawRoom.isNegative() ? ZERO : rawRoom;
   if (cappedFees.lessThanOrEqualTo(room)) return { room, reduction: ZERO, explanation: '' };
   const limitText = ability !== undefined

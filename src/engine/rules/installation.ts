@@ -14,9 +14,12 @@ export interface InstallationOccasion {
 
 /** New installations of fee-carrying categories in the month, one occasion per date. */
 export function installationOccasions(rows: readonly RegisterRow[], month: YearMonth, tariff: Tariff): InstallationOccasion[] {
+  const isOccasion = (r: RegisterRow): boolean =>
+    r.installType === 'new' && INSTALLATION_FEE_CATEGORIES.has(r.service.category) && sameMonth(r.installed, month);
+  if (!rows.some(isOccasion)) return [];
   const byDay = new Map<number, RegisterRow[]>();
   for (const r of rows) {
-    if (r.installType !== 'new' || !INSTALLATION_FEE_CATEGORIES.has(r.service.category) || !sameMonth(r.installed, month)) continue;
+    if (!isOccasion(r)) continue;
     const list = byDay.get(r.installed);
     if (list) list.push(r);
     else byDay.set(r.installed, [r]);

@@ -8,6 +8,10 @@ import type { Proration } from '../settings.js';
 /** Number of days of the month on which at least one of the rows is active. */
 export function activeDaysInMonth(rows: readonly RegisterRow[], month: YearMonth): number {
   const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  if (rows.length === 1) {
+    const r = rows[0]!;
+    return Math.max(0, Math.min(r.ended ?? end, end) - Math.max(r.installed, start) + 1);
+  }
   const spans: [number, number][] = [];
   for (const r of rows) {
     const from = Math.max(r.installed, start);
@@ -36,7 +40,21 @@ export interface MonthlyCharge {
 }
 
 /** The fee for `activeDays` days of the month under a proration setting (§5). */
-export function proratedFee(fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory): MonthlyCharge {
+/** `memo` may be shared only by calls for the same month, fee and proration. */
+export function proratedFee(
+  fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory,
+  memo?: Map<string, MonthlyCharge>,
+): MonthlyCharge {
+  // A run bills one month under one tariff version, so category and days decide the result.
+  const key = memo ? `${category}${activeDays}` : '';
+  const known = memo?.get(key);
+  if (known) return known;
+  const charge = computeFee(fee, activeDays, month, proration, category);
+  memo?.set(key, charge);
+  return charge;
+}
+
+function computeFee(fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory): MonthlyCharge {
   const dim = daysInMonth(month.year, month.month);
   const what = `Månadsavgift för ${CATEGORY_LABEL[category]}`;
   if (activeDays >= dim) {

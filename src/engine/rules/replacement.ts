@@ -16,10 +16,14 @@ function dueDay(row: RegisterRow, reminderDays: number): Day | undefined {
   return undefined;
 }
 
+const NONE: ReplacementOutcome = { kind: 'none' };
+const REMINDER_MISSING: ReplacementOutcome = { kind: 'reminderMissing' };
+
 export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays: number): ReplacementOutcome {
-  if (row.returnStatus === 'notReturned' && row.reminder === undefined) return { kind: 'reminderMissing' };
+  if (row.returnStatus === 'none' || row.returnStatus === 'returned') return NONE;
+  if (row.returnStatus === 'notReturned' && row.reminder === undefined) return REMINDER_MISSING;
   const due = dueDay(row, reminderDays);
-  if (due === undefined || !sameMonth(due, month)) return { kind: 'none' };
+  if (due === undefined || !sameMonth(due, month)) return NONE;
   const why = row.returnStatus === 'notReturned'
     ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
     : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;

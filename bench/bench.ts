@@ -1,0 +1,74 @@
+// `npm run bench`: the engine alone and the command line end to end on 250 000 register rows,
+// against the floor of reading the same .xlsx and writing an output of the same size.
+// Last line: bench: rows=N engine_ms=N cli_ms=N floor_ms=N cli_vs_floor=R
+import ExcelJS from 'exceljs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { billWorkbook, outputSheets, sheetGrid, type SheetCells } from '../src/engine/index.js';
+import { runInvoice } from '../src/cli/invoice.js';
+import { readWorkbook, sheetCells } from '../src/cli/xlsxRead.js';
+import { benchRegister } from '../examples/synthetic.js';
+import { benchFunctions } from './functions.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 250000);
+const MONTH = { year: 2025, month: 3 };
+const dir = fileURLToPath(new URL('./tmp/', import.meta.url));
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const registerPath = `${dir}register.xlsx`;
+
+async function writeRegister(rows: unknown[][]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: registerPath, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('Enhetsregister');
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+const time = async (f: () => unknown): Promise<number> => {
+  const t = performance.now();
+  await f();
+  return Math.round(performance.now() - t);
+};
+
+function engineMs(register: SheetCells, repeats = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    outputSheets(billWorkbook({ register }, { month: MONTH }));
+    best = Math.min(best, performance.now() - t);
+  }
+  return Math.round(best);
+}
+
+process.stdout.write(`Skapar ett syntetiskt register med ${ROWS} rader …\n`);
+await writeRegister(benchRegister(ROWS));
+const register = sheetCells((await readWorkbook(registerPath)).getWorksheet('Enhetsregister')!);
+
+// Linearity: the same work on half the rows should take about half the time.
+const half: SheetCells = { ...register, values: register.values.slice(0, Math.floor(register.values.length / 2)) };
+const engineHalf = engineMs(half);
+const engine = engineMs(register);
+process.stdout.write(`motor: ${engine} ms för ${ROWS} rader, ${engineHalf} ms för hälften (kvot ${(engine / Math.max(1, engineHalf)).toFixed(2)})\n`);
+
+const result = billWorkbook({ register }, { month: MONTH });
+const grids = outputSheets(result).map((s) => ({ name: s.name, grid: sheetGrid(s) }));
+
+// Floor: what exceljs alone needs to read this register and write the same amount of output.
+const floor = await time(async () => {
+  await readWorkbook(registerPath);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${dir}floor.xlsx`, useStyles: true, useSharedStrings: false });
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.name);
+    for (const r of g.grid) ws.addRow(r).commit();
+    ws.commit();
+  }
+  await wb.commit();
+});
+
+const cli = await time(() => runInvoice({ input: registerPath, month: MONTH, output: `${dir}faktura.xlsx`, force: true }));
+process.stdout.write(`kommandorad: ${cli} ms, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lines.length} fakturarader\n`);
+
+await benchFunctions((line) => process.stdout.write(line + '\n'));
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(`bench: rows=${ROWS} engine_ms=${engine} cli_ms=${cli} floor_ms=${floor} cli_vs_floor=${(cli / floor).toFixed(2)}\n`);
