@@ -17,7 +17,7 @@ const HEADERS = ['Personnummer', 'Namn', 'Tjänst', 'Enhets-ID', 'Installerad', 
 type Row = Partial<Record<string, unknown>>;
 
 // One person per worked example of spec §8 (A–G; H is A under days-30).
-const P = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((k, i) => [k, syntheticPnr(dayFromYmd(1940 + i, 1 + i, 10 + i), 100 + i)]));
+const P = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((k, i) => [k, syntheticPnr(dayFromYmd(1940 + i, 1 + i, 10 + i), 100 + i)])) as Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G', string>;
 const ROWS: Row[] = [
   { Personnummer: P.A, Namn: 'Fall A', Tjänst: 'Trygghetslarm', Installerad: date('2025-03-12') },
   { Personnummer: P.B, Namn: 'Fall B', Tjänst: 'Mobilt trygghetslarm', Installerad: date('2025-03-05') },
@@ -93,7 +93,7 @@ describe('command line invoice run (spec §7, §8)', () => {
 
     const summary = await readSheet(out, 'Summering 2025-03');
     const totalRow = summary.values.find((r) => r.includes('Totalt för månaden'))!;
-    expect(totalRow[totalRow.indexOf('Totalt för månaden') + 2]).toBe(439 + 439 + 239 + 490 + 142 + 200 + 2400);
+    expect(totalRow[totalRow.indexOf('Totalt för månaden') + 2]!).toBe(439 + 439 + 239 + 490 + 142 + 200 + 2400);
   });
 
   it('H: days-30 via --proration prorates case A to 159', async () => {
