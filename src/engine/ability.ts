@@ -2,7 +2,7 @@
 import { dayFromCell, dayToIso, firstDayOfMonth, type Day, type YearMonth } from './days.js';
 import { findHeaders } from './headers.js';
 import { personnummerProblem } from './messages.js';
-import { amountFromCell, formatKr, type Money } from './money.js';
+import { formatKr, moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import type { Problem } from './problems.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
@@ -41,7 +41,7 @@ export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading
     };
     const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
-    const amount = amountFromCell(cells[h.index.amount!]);
+    const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
     if (!amount || amount.isNegative()) fail('amount', amount ? 'Avgiftsutrymmet får inte vara negativt.' : 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.');
     const fromCell = h.index.from === undefined ? undefined : cells[h.index.from];
     let from: Day | undefined = -Infinity;

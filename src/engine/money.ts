@@ -34,6 +34,16 @@ export function formatKr(amount: Money): string {
   return `${negative ? '−' : ''}${grouped}${frac === '00' ? '' : ',' + frac} kr`;
 }
 
+/**
+ * R6: a money amount from a cell, kept to öre (half up). A cell computed by a formula carries
+ * binary noise (=100,1*3 holds 300.29999999999995); billed as is, it would put sub-öre amounts on
+ * invoice lines and reductions. Undefined where amountFromCell is.
+ */
+export function moneyFromCell(value: unknown): Money | undefined {
+  const a = amountFromCell(value);
+  return a === undefined ? undefined : roundToOre(a);
+}
+
 const AMOUNT_TEXT = /^-?\d+(?:[.,]\d+)?$/;
 
 /**

@@ -2,7 +2,7 @@
 import { findHeaders } from './headers.js';
 import { monthFromCell, monthKey, type YearMonth } from './days.js';
 import { personnummerProblem } from './messages.js';
-import { amountFromCell, type Money } from './money.js';
+import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import type { Problem } from './problems.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
@@ -43,7 +43,7 @@ export function readOtherFees(sheet: SheetCells, month: YearMonth): OtherFeesRea
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
     const m = monthFromCell(cells[h.index.month!]);
     if (!m) fail('month', 'Månaden går inte att läsa. Skriv ÅÅÅÅ-MM eller ett datum i månaden.');
-    const amount = amountFromCell(cells[h.index.amount!]);
+    const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
     if (!amount || amount.isNegative()) fail('amount', amount ? 'Beloppet får inte vara negativt.' : 'Beloppet saknas eller är inte ett tal. Ange avgiften i kronor.');
     if (!pnr.ok || !m || !amount || amount.isNegative() || monthKey(m) !== wanted) continue;
     const prev = byPerson.get(pnr.value);

@@ -2,7 +2,7 @@
 import { COLUMN_BY_FIELD, describeMissing, detectColumns, missingRequired, type ColumnMapping, type RegisterField } from './columns.js';
 import { dayFromCell, dayToIso, type Day } from './days.js';
 import { personnummerProblem } from './messages.js';
-import { amountFromCell, type Money } from './money.js';
+import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import { columnLetter, RunError, type Problem, type Severity } from './problems.js';
 import { findService, type Service } from './services.js';
@@ -208,7 +208,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       ended,
       returnStatus,
       reminder,
-      cost: isBlank(costCell) ? undefined : amountFromCell(costCell),
+      cost: isBlank(costCell) ? undefined : moneyFromCell(costCell), // R6: kept to öre
       costText: displayValue(costCell),
       housing,
       installType,

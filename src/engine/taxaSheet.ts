@@ -3,7 +3,7 @@
 //   2. prisbasbelopp: "År" + "Prisbasbelopp" (+ optional "Maxtaxa"), one row per year.
 // A bad cell refuses the run: the tariff decides every amount, so nothing is guessed.
 import { dayFromCell, dayToExcelSerial, dayToIso } from './days.js';
-import { amountFromCell, type Money } from './money.js';
+import { amountFromCell, moneyFromCell, type Money } from './money.js';
 import { DEFAULT_PRISBASBELOPP, type PrisbasbeloppEntry, type PrisbasbeloppTable } from './maxtaxa.js';
 import { columnLetter, RunError } from './problems.js';
 import type { FeeCategory } from './services.js';
@@ -96,7 +96,7 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
     if (from === undefined) refuse(r, hc, '"Gäller från" är inte ett datum', fromCell);
     const amount = (k: TariffKey): Money => {
       const c = colOf[k]!;
-      const a = amountFromCell(row[c]);
+      const a = moneyFromCell(row[c]); // R6: tariff amounts kept to öre
       if (!a || a.isNegative()) return refuse(r, c, 'beloppet saknas, är inte ett tal eller är negativt', row[c]);
       return a;
     };
@@ -151,7 +151,7 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
       if (!pbb || !pbb.isPositive() || pbb.isZero()) refuse(r, pc + 1, 'prisbasbeloppet saknas eller är inte ett positivt tal', row[pc + 1]);
       let maxtaxa: Money | undefined;
       if (maxCol !== undefined && !isBlank(row[maxCol])) {
-        maxtaxa = amountFromCell(row[maxCol]);
+        maxtaxa = moneyFromCell(row[maxCol]); // R6: kept to öre
         if (!maxtaxa || maxtaxa.isNegative()) refuse(r, maxCol, 'maxtaxan är inte ett tal', row[maxCol]);
       }
       extra.push({ year: year!.toNumber(), prisbasbelopp: pbb!, ...(maxtaxa ? { maxtaxa } : {}) });
