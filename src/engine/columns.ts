@@ -39,8 +39,10 @@ for (const c of REGISTER_COLUMNS) {
   for (const a of c.aliases) fieldByHeader.set(normaliseKey(a), c.field);
 }
 
+/** A unit in brackets is tolerated: "Kostnad (kr)" is Kostnad. */
 export function fieldForHeader(header: unknown): RegisterField | undefined {
-  return fieldByHeader.get(normaliseKey(header));
+  const key = normaliseKey(header);
+  return fieldByHeader.get(key) ?? (key.includes('(') ? fieldByHeader.get(normaliseKey(key.replace(/\([^)]*\)/g, ''))) : undefined);
 }
 
 export interface DetectedColumns {

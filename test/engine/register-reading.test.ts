@@ -298,3 +298,11 @@ describe('§4 rows and problem locations', () => {
     expect(problemsAt(r, 3).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('§4 headers with a unit in brackets', () => {
+  it('reads "Kostnad (kr)" as Kostnad and "Installerad (datum)" as Installerad', () => {
+    const found = detectColumns(['Personnummer', 'Tjänst', 'Installerad (datum)', 'Kostnad (kr)', 'Övrigt (fritext)']);
+    expect(found.mapping).toEqual({ pnr: 0, service: 1, installed: 2, cost: 3 });
+    expect(found.missing).toEqual([]);
+  });
+});
