@@ -8,7 +8,7 @@ import { formatKr, sum, ZERO, type Money } from './money.js';
 import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
-import { groupByPerson } from './personGroups.js';
+import { forEachPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
@@ -106,10 +106,10 @@ export function billMonth(input: BillingInput): BillingResult {
   // §7 order: persons by personnummer, then each person's lines by kind and row.
   const lines: InvoiceLine[] = [];
   const persons: PersonSummary[] = [];
-  for (const rows of groupByPerson(register.rows)) {
+  forEachPerson(register.rows, (rows) => {
     const person = billPerson(ctx, rows[0]!.pnr, rows, lines);
     if (person) persons.push(person);
-  }
+  });
 
   problems.sort(compareProblems);
   const kindTotals = LINE_KINDS.map((kind) => ({ kind, lines: 0, amount: ZERO }));

@@ -90,7 +90,10 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
   const tail = num(text, tailFrom, 4);
   const key = ((year * 100 + month) * 100 + dayField) * 10000 + tail;
   const yyyy = year < 1000 ? String(year).padStart(4, '0') : String(year);
-  const value = `${yyyy}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
+  // Already in the normal form (the usual case in a register): keep the string as it is.
+  const value = hasCentury && sepCode === 45 && !(year < 1000)
+    ? text
+    : `${yyyy}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
   return { ok: true, value, key, coordinationNumber };
 }
 
