@@ -264,6 +264,21 @@ describe("worksheets", () => {
     });
   });
 
+  it("gives one row of a range with getRow, and refuses a row outside it", async () => {
+    const fake = createFakeExcel({ Data: [[], ["", "a", "b"], ["", 1, 2]] });
+    await fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Data").getUsedRange(true);
+      const header = used.getRow(0).load("address, values");
+      const last = used.getRow(1).load("values");
+      await context.sync();
+      expect(header.address).toBe("Data!B2:C2");
+      expect(header.values).toEqual([["a", "b"]]);
+      expect(last.values).toEqual([[1, 2]]);
+      used.getRow(2).load("values");
+      await expectCode(context.sync(), "InvalidArgument");
+    });
+  });
+
   it("quotes sheet names in addresses when Excel would", async () => {
     const fake = createFakeExcel({ "Övriga avgifter": [[1]], Taxa: [[1]] });
     await fake.run(async (context) => {
@@ -349,6 +364,16 @@ describe("tables, formats, selection, settings, calculation", () => {
       await context.sync();
     });
     expect(fake.requests.map((r) => r.suspendedCalculation)).toEqual([true, false]);
+  });
+
+  it("accepts application.calculate with a known calculation type only", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context) => {
+      context.application.calculate("Recalculate" as Excel.CalculationType);
+      await context.sync();
+      context.application.calculate("Sometimes" as Excel.CalculationType);
+      await expectCode(context.sync(), "InvalidArgument");
+    });
   });
 });
 

@@ -428,6 +428,15 @@ export class FakeApplication extends FakeClientObject<WorkbookModel> {
     });
   }
 
+  /** Recorded as an action only: the fake has no formulas to recalculate. */
+  calculate(calculationType: string): void {
+    this._ctx.enqueue("Application.calculate", [calculationType], () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) {
+        throw new FakeOfficeError("InvalidArgument", `Application.calculate: unknown calculation type "${calculationType}".`);
+      }
+    });
+  }
+
   suspendScreenUpdatingUntilNextSync(): void {
     this._ctx.enqueue("Application.suspendScreenUpdatingUntilNextSync", null, () => undefined);
   }
@@ -873,6 +882,21 @@ export class FakeRange extends FakeClientObject<RangeModel> {
   }
   get cellCount(): number {
     return this._get("cellCount");
+  }
+
+  /** One row of this range (0-based within the range), as Office.js Range.getRow. */
+  getRow(row: number): FakeRange {
+    return this._spawn(
+      "getRow",
+      [row],
+      new FakeRange(this._ctx, () => {
+        const { sheet, rect } = this._modelNow("Range.getRow");
+        if (!Number.isInteger(row) || row < 0 || row >= rect.rowCount) {
+          throw new FakeOfficeError("InvalidArgument", `getRow(${row}) is outside a range of ${rect.rowCount} rows.`);
+        }
+        return { sheet, rect: { row: rect.row + row, column: rect.column, rowCount: 1, columnCount: rect.columnCount } };
+      }),
+    );
   }
 
   /** Cell relative to this range's top-left corner. */

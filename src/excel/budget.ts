@@ -1,0 +1,82 @@
+// Payload budgets: Excel on the web rejects any request or response over 5 MB, so every
+// sync is kept under ~4 MB (headroom for Office.js's own envelope around our values).
+
+/** Largest estimated request payload per sync. */
+export const REQUEST_BUDGET = 4_000_000;
+/** Largest estimated response payload per sync. */
+export const RESPONSE_BUDGET = 4_000_000;
+/** Cells per sync as well: huge all-empty ranges are cheap in bytes but not for Excel. */
+export const CELLS_PER_SYNC = 1_000_000;
+
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/** UTF-8 byte length of a string, without allocating an encoded copy (mostly ASCII: count the rest). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m !== null; m = NON_ASCII.exec(text)) {
+    const code = m[0].charCodeAt(0);
+    // 2 bytes below U+0800; a surrogate pair is 4 bytes for 2 units; the rest of the BMP is 3.
+    bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
+
+/** Bytes the JSON of a value takes on the wire. */
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? 'null');
+}
+
+/** A small, fixed cost per queued action (method name, object path, arguments). */
+export const ACTION_BYTES = 200;
+
+/**
+ * Queues actions into syncs by estimated request size: a sync is sent only when the next
+ * action would push the batch over the budget, so syncs grow with bytes, not with rows.
+ */
+export class SyncBatcher {
+  private pendingBytes = 0;
+  private suspended = false;
+  /** Syncs this batcher sent. */
+  syncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget = REQUEST_BUDGET,
+  ) {}
+
+  /**
+   * Makes room for an action of `bytes` before the caller queues it. With `suspendCalculation`
+   * the batch it lands in suspends recalculation (large writes into the grid).
+   */
+  async reserve(bytes: number, suspendCalculation = false): Promise<void> {
+    const extra = suspendCalculation && !this.suspended ? ACTION_BYTES : 0;
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes + extra > this.budget) await this.flush();
+    if (suspendCalculation && !this.suspended) {
+      // Holds only until the next sync, so it is asked again in every batch that writes values.
+      this.context.application.suspendApiCalculationUntilNextSync();
+      this.suspended = true;
+      this.pendingBytes += ACTION_BYTES;
+    }
+    this.pendingBytes += bytes;
+  }
+
+  /** Bytes that still fit in the current batch. */
+  room(): number {
+    return Math.max(0, this.budget - this.pendingBytes);
+  }
+
+  /** Sends what is queued (if anything was reserved). */
+  async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const sent = this.pendingBytes;
+    this.pendingBytes = 0;
+    this.suspended = false;
+    this.syncs++;
+    await this.context.sync();
+    this.onSync?.(sent);
+  }
+
+  /** Called after each sync with the estimated bytes it carried. */
+  onSync: ((bytes: number) => void) | undefined;
+}

@@ -1,0 +1,42 @@
+// Keeps the custom functions (VT.*) on the workbook's tariff. They compute in the same page
+// (shared runtime) from src/functions/tariffSource.ts; Excel does not recalculate them on its
+// own when that changes, so a changed tariff is followed by a full recalculation.
+import { findSheetName, SIDE_SHEETS, type SheetCells } from '../engine/index.js';
+import { setWorkbookTaxaSheet, type TariffStatus } from '../functions/tariffSource.js';
+import { runExcel } from './errors.js';
+import { readRects } from './readRange.js';
+import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
+
+let lastKey: string | undefined;
+
+async function readTaxa(excel: typeof Excel): Promise<SheetCells | undefined> {
+  return runExcel(excel, 'läsa Taxa-bladet', async (context) => {
+    const name = findSheetName(await loadSheetNames(context), SIDE_SHEETS.taxa);
+    if (!name) return undefined;
+    const used = queueUsedRange(context, name);
+    await context.sync();
+    const rect = rectOf(name, used);
+    if (!rect) return { name, values: [], firstRow: 1, firstColumn: 0 };
+    const [values = []] = await readRects(context, [rect]);
+    return { name, values, firstRow: rect.rowIndex + 1, firstColumn: rect.columnIndex };
+  });
+}
+
+/**
+ * Hands the workbook's Taxa sheet to the custom functions: `taxa` as just read (e.g. from
+ * readWorkbook), or read here when omitted; null means "the workbook has no Taxa sheet".
+ * Recalculates only when the sheet's content changed since the last call.
+ */
+export async function refreshFunctionTariff(excel: typeof Excel, taxa?: SheetCells | null): Promise<TariffStatus> {
+  const cells = taxa === undefined ? await readTaxa(excel) : (taxa ?? undefined);
+  const key = cells ? JSON.stringify([cells.name, cells.firstRow, cells.firstColumn, cells.values]) : '';
+  const status = setWorkbookTaxaSheet(cells);
+  if (key !== lastKey) {
+    lastKey = key;
+    await runExcel(excel, 'räkna om VT-funktionerna', async (context) => {
+      context.application.calculate('Full' as Excel.CalculationType);
+      await context.sync();
+    });
+  }
+  return status;
+}
