@@ -1,20 +1,16 @@
-// Task pane entry. Kept minimal on purpose: the real pane is built in src/taskpane/ later.
-import { createRoot } from "react-dom/client";
-import { FluentProvider, Title3, webLightTheme } from "@fluentui/react-components";
+// Task pane entry: render once Office is ready, with the real workbook adapter injected.
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createExcelActions } from '../excel/index.js';
+import { App } from './App.js';
 
-function App() {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title3 as="h1">VT-avgifter</Title3>
-      </main>
-    </FluentProvider>
-  );
-}
-
-// Render only once Office has initialised, so later code can call Excel APIs straight away.
 Office.onReady(() => {
-  const container = document.getElementById("root");
-  if (!container) throw new Error("Elementet #root saknas i taskpane.html.");
-  createRoot(container).render(<App />);
+  const container = document.getElementById('root');
+  if (!container) throw new Error('Elementet #root saknas i taskpane.html.');
+  const actions = createExcelActions();
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={actions} />
+    </FluentProvider>,
+  );
 });

@@ -1,0 +1,28 @@
+// Asks before existing output sheets are replaced (spec §7: never silently).
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
+} from '@fluentui/react-components';
+import { listText } from './paneController.js';
+import { monthLabel } from './paneLogic.js';
+import { parseMonthKey } from '../engine/index.js';
+
+export function ReplaceDialog(props: { existing: readonly string[]; month: string; onReplace: () => void; onCancel: () => void }) {
+  const one = props.existing.length === 1;
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
+      <DialogSurface aria-describedby="vt-replace-text">
+        <DialogBody>
+          <DialogTitle>{one ? 'Ersätta bladet?' : 'Ersätta bladen?'}</DialogTitle>
+          <DialogContent id="vt-replace-text">
+            {`${one ? 'Bladet' : 'Bladen'} ${listText(props.existing)} finns redan. Vill du ersätta ${one ? 'det' : 'dem'} med en ny faktura för ${monthLabel(parseMonthKey(props.month)!)}? Ändringar som gjorts för hand i ${one ? 'bladet' : 'bladen'} försvinner. Registret ändras inte.`}
+          </DialogContent>
+          <DialogActions>
+            {/* Fluent focuses the first button: the safe choice, so Enter never replaces sheets by accident. */}
+            <Button onClick={props.onCancel}>Avbryt</Button>
+            <Button appearance="primary" onClick={props.onReplace}>Ersätt</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

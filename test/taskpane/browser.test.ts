@@ -1,0 +1,252 @@
+// The production build of the task pane in Debian Chromium, with the strict Excel fake served as
+// office.js: pick month → Förhandsgranska → Skapa faktura (Avbryt by keyboard, then Ersätt) → select problems
+// (mouse and keyboard) → a hand edit → Granska finds exactly that cell. Fails on any request
+// outside localhost.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVOICE_HEADERS } from '../../src/engine/index.js';
+import type { FakeExcel } from '../fakes/excel-fake.js';
+import { PNR_D, PNR_G, REGISTER, SEED_TOTAL } from './seed.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SCREENSHOT = join(ROOT, 'test-output', 'taskpane.png');
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const hasChromium = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+
+if (!hasChromium && !inCi) {
+  console.warn(`SKIPPED task pane browser test: ${CHROMIUM} not found. Install Debian's chromium package to run it (in CI, with CI set, this is a failure).`);
+}
+
+const run = promisify(execFile);
+
+/** webpack production build with office.js loaded from the page's own folder. */
+async function buildPane(out: string): Promise<void> {
+  try {
+    await run('npx', ['webpack', '--mode', 'production', '--output-path', out], {
+      cwd: ROOT,
+      env: { ...process.env, OFFICE_JS_URL: 'office.js' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    throw new Error(`webpack build failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+  // The fake + seeded workbook stand in for office.js.
+  await build({
+    entryPoints: [join(ROOT, 'test/taskpane/browser-host.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(out, 'office.js'),
+    logLevel: 'silent',
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (!path.startsWith(dir + sep) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** Runs `fn` on the page's Excel fake; fn is serialised, so it may only use its argument. */
+function onFake<T, A>(page: Page, fn: (fake: FakeExcel, arg: A) => T, arg: A): Promise<T> {
+  return page.evaluate(
+    ([src, a]) => (new Function('fake', 'arg', `return (${src})(fake, arg);`) as (f: unknown, x: unknown) => T)((window as unknown as { __vtFake: unknown }).__vtFake, a),
+    [fn.toString(), arg] as const,
+  ) as Promise<T>;
+}
+
+describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build, Excel fake)', () => {
+  let dir = '';
+  let server: Server | undefined;
+  let base = '';
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`${CHROMIUM} is missing; CI must install the chromium package for the task pane browser test.`);
+    dir = mkdtempSync(join(tmpdir(), 'vt-pane-'));
+    const built = buildPane(dir);
+    const launched = chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    [browser] = await Promise.all([launched, built]);
+    ({ server, base } = await serve(dir));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('bills a month, selects problems and finds a hand-edited cell', async () => {
+    const context = await browser!.newContext({ viewport: { width: 350, height: 900 }, locale: 'sv-SE' });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    // Never let a stray request leave the machine; it is still recorded above and fails the test.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort();
+    });
+    // "Today" is in May 2025, so the default month is April and March must be picked.
+    await page.clock.setFixedTime(new Date(2025, 4, 20, 10, 0));
+
+    try {
+      await walk(page);
+    } catch (e) {
+      mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test-output', 'taskpane-failure.png'), fullPage: true });
+      throw e;
+    }
+
+    expect(pageErrors).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/office.js'))).toBe(true);
+    const outside = requests.filter((u) => {
+      const url = new URL(u);
+      return !(url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname));
+    });
+    expect(outside).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  async function walk(page: Page): Promise<void> {
+    await page.goto(`${base}/taskpane.html`);
+    await expect.poll(() => page.getByRole('heading', { name: 'VT-avgifter' }).count()).toBe(1);
+    const registerPicker = page.getByRole('combobox', { name: /Registerblad/ });
+    await expect.poll(() => registerPicker.textContent()).toContain(REGISTER);
+    await expect.poll(() => page.getByText('9 av 11 kolumner hittades på rubrikraden.').isVisible()).toBe(true);
+
+    // Keyboard: the first stop is the register picker.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await registerPicker.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    const month = page.getByLabel('Månad', { exact: true });
+    expect(await month.inputValue()).toBe('2025-04');
+    await month.selectOption('2025-03');
+
+    const sheetsBefore = await onFake(page, (f) => f.sheetNames(), null);
+    const registerBefore = await onFake(page, (f, s) => f.values(s), REGISTER);
+
+    // --- Förhandsgranska: figures shown, nothing written ---
+    await page.getByRole('button', { name: 'Förhandsgranska', exact: true }).click();
+    const summary = page.getByTestId('result-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('inget är skrivet');
+    const text = (await summary.textContent())!;
+    expect(text).toContain('Personer4');
+    expect(text).toContain('Fakturarader7');
+    expect(text).toContain('Totalt3 471 kr');
+    expect(text).toContain('Fel2');
+    expect(text).toContain('Varningar1');
+    expect(text).toContain('standardtaxa');
+    expect(await onFake(page, (f) => f.sheetNames(), null)).toEqual(sheetsBefore);
+
+    // --- Skapa faktura: a stale Problem sheet exists, so the pane asks; Avbryt changes nothing ---
+    const create = page.getByRole('button', { name: 'Skapa faktura', exact: true });
+    await create.click();
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Problem 2025-03');
+    // Focus starts on Avbryt, so Enter is the safe answer.
+    await expect.poll(() => dialog.getByRole('button', { name: 'Avbryt' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.getByText('Inget ändrades').count()).toBe(1);
+    expect(await onFake(page, (f) => f.sheetNames(), null)).toEqual(sheetsBefore);
+    expect(await onFake(page, (f) => f.values('Problem 2025-03'), null)).toEqual([['Gammalt blad']]);
+
+    await create.click();
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
+    await dialog.getByRole('button', { name: 'Ersätt' }).click();
+    await expect.poll(() => page.getByText('Fakturan är skapad').count(), { timeout: 30_000 }).toBe(1);
+
+    const names = await onFake(page, (f) => f.sheetNames(), null);
+    expect(names).toEqual(expect.arrayContaining([REGISTER, 'Faktura 2025-03', 'Summering 2025-03', 'Problem 2025-03']));
+    const invoice = await onFake(page, (f) => f.values('Faktura 2025-03'), null);
+    expect(invoice[0]).toEqual([...INVOICE_HEADERS]);
+    expect(invoice).toHaveLength(8);
+    const belopp = INVOICE_HEADERS.indexOf('Belopp');
+    const gRow = invoice.find((r) => r[0] === PNR_G)!;
+    expect([gRow[3], gRow[belopp]]).toEqual(['Ersättning teknik', 2400]);
+    const sum = invoice.slice(1).reduce((s, r) => s + Number(r[belopp]), 0);
+    expect(sum).toBe(SEED_TOTAL);
+    const problemsSheet = await onFake(page, (f) => f.values('Problem 2025-03'), null);
+    expect(problemsSheet.map((r) => r[4])).toEqual(['Cell', 'A5', 'C7', 'H8']);
+    expect(await onFake(page, (f, s) => f.values(s), REGISTER)).toEqual(registerBefore);
+
+    // --- Problem list: click one, reach another with the keyboard ---
+    const problems = page.getByRole('list', { name: 'Problem' });
+    await problems.getByRole('button', { name: /Rad 5 · Personnummer/ }).click();
+    await expect.poll(() => onFake(page, (f) => f.selection(), null)).toBe(`${REGISTER}!A5`);
+    await problems.getByRole('button', { name: /Rad 7 · Tjänst/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => onFake(page, (f) => f.selection(), null)).toBe(`${REGISTER}!C7`);
+
+    // --- A hand edit through the fake's Excel API, then Granska ---
+    const firstLine = invoice[1]!;
+    expect(firstLine[0]).toBe(PNR_D);
+    expect(firstLine[belopp]).toBe(40);
+    await page.evaluate(async () => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Faktura 2025-03').getRange('I2').values = [[55]];
+        await ctx.sync();
+      });
+    });
+    const edited = await onFake(page, (f) => f.values('Faktura 2025-03'), null);
+
+    await page.getByRole('button', { name: 'Granska', exact: true }).click();
+    const diffs = page.getByRole('list', { name: 'Celler som skiljer sig' }).getByRole('listitem');
+    await expect.poll(() => diffs.count(), { timeout: 20_000 }).toBe(1);
+    const diffText = (await diffs.first().textContent())!;
+    expect(diffText).toContain('I2 · Belopp');
+    expect(diffText).toContain('Beräknat: 40');
+    expect(diffText).toContain('I bladet: 55');
+    expect(await onFake(page, (f) => f.fillColor('Faktura 2025-03', 'I2'), null)).toBeTruthy();
+    expect(await onFake(page, (f) => f.fillColor('Faktura 2025-03', 'I3'), null)).toBeUndefined();
+    expect(await onFake(page, (f) => f.values('Faktura 2025-03'), null)).toEqual(edited);
+    expect(await onFake(page, (f) => f.selection(), null)).toBe("'Faktura 2025-03'!I2");
+
+    mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // Nothing may be wider than the pane (no sideways scrolling at 350 px).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+
+    // --- Skapa Taxa-blad: enabled without a Taxa sheet, disabled once it exists ---
+    const taxa = page.getByRole('button', { name: 'Skapa Taxa-blad' });
+    expect(await taxa.isEnabled()).toBe(true);
+    await taxa.click();
+    await expect.poll(() => page.getByText('Bladet Taxa är skapat').count(), { timeout: 20_000 }).toBe(1);
+    expect(await onFake(page, (f) => f.sheetNames(), null)).toContain('Taxa');
+    expect(await taxa.isDisabled()).toBe(true);
+  }
+});

@@ -1,0 +1,123 @@
+// OfficeActions over plain arrays, for controller tests: records every call, writes nothing real.
+import {
+  DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, findSheetName, SIDE_SHEETS, sheetGrid, taxaSheetValues,
+  type OutputCell, type OutputSheet, type WorkbookInput,
+} from '../../src/engine/index.js';
+import type { OfficeActions, PaneSettings, ProgressReport, WorkbookOverview } from '../../src/taskpane/officeActions.js';
+
+export interface Call {
+  readonly name: keyof OfficeActions;
+  readonly args: readonly unknown[];
+}
+
+/** Sheets hold the values a range would give: strings, numbers, '' for empty. */
+export class MemoryActions implements OfficeActions {
+  readonly calls: Call[] = [];
+  saved: PaneSettings;
+  /** Lets a test hold a step open (e.g. to see the pane while busy). */
+  gate: Promise<void> | undefined;
+  /** Makes the next call of that name throw. */
+  failNext: Partial<Record<keyof OfficeActions, Error>> = {};
+
+  constructor(readonly sheets: Map<string, unknown[][]>, settings: PaneSettings = {}) {
+    this.saved = settings;
+  }
+
+  static of(sheets: Record<string, unknown[][]>, settings?: PaneSettings): MemoryActions {
+    return new MemoryActions(new Map(Object.entries(sheets)), settings);
+  }
+
+  count(name: keyof OfficeActions): number {
+    return this.calls.filter((c) => c.name === name).length;
+  }
+
+  private async call(name: keyof OfficeActions, args: unknown[]): Promise<void> {
+    this.calls.push({ name, args });
+    if (this.gate) await this.gate;
+    const err = this.failNext[name];
+    if (err) {
+      delete this.failNext[name];
+      throw err;
+    }
+  }
+
+  private names(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  async overview(): Promise<WorkbookOverview> {
+    await this.call('overview', []);
+    return {
+      sheets: [...this.sheets].map(([name, rows]) => ({
+        name,
+        headers: (rows[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v))),
+        rowCount: Math.max(0, rows.length - 1),
+      })),
+      hasTaxaSheet: findSheetName(this.names(), SIDE_SHEETS.taxa) !== undefined,
+    };
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    await this.call('loadSettings', []);
+    return this.saved;
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    await this.call('saveSettings', [settings]);
+    this.saved = settings;
+  }
+
+  async readWorkbook(registerSheet: string, progress: ProgressReport): Promise<WorkbookInput> {
+    await this.call('readWorkbook', [registerSheet]);
+    progress(0.5, `Läser ${registerSheet} …`);
+    const cells = (name: string | undefined) => {
+      const rows = name === undefined ? undefined : this.sheets.get(name);
+      return rows && name !== undefined ? { name, values: rows.map((r) => [...r]) } : undefined;
+    };
+    const register = cells(registerSheet);
+    if (!register) throw new Error(`Bladet ${registerSheet} finns inte.`);
+    const otherFees = cells(findSheetName(this.names(), SIDE_SHEETS.otherFees));
+    const ability = cells(findSheetName(this.names(), SIDE_SHEETS.ability));
+    const taxa = cells(findSheetName(this.names(), SIDE_SHEETS.taxa));
+    progress(1, 'Klart');
+    return { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) };
+  }
+
+  async existingSheets(names: readonly string[]): Promise<string[]> {
+    await this.call('existingSheets', [names]);
+    return names.filter((n) => this.sheets.has(n));
+  }
+
+  async writeSheets(sheets: readonly OutputSheet[], progress: ProgressReport): Promise<void> {
+    await this.call('writeSheets', [sheets.map((s) => s.name)]);
+    sheets.forEach((s, i) => {
+      this.sheets.set(s.name, sheetGrid(s));
+      progress((i + 1) / sheets.length, `Skriver ${s.name} …`);
+    });
+  }
+
+  async createTaxaSheet(): Promise<void> {
+    await this.call('createTaxaSheet', []);
+    this.sheets.set('Taxa', taxaSheetValues(DEFAULT_TARIFF, DEFAULT_PRISBASBELOPP));
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.call('selectCell', [sheet, address]);
+  }
+
+  async readSheetValues(sheet: string): Promise<OutputCell[][] | undefined> {
+    await this.call('readSheetValues', [sheet]);
+    const rows = this.sheets.get(sheet);
+    return rows?.map((r) => r.map((v) => (typeof v === 'number' || typeof v === 'string' ? v : '')));
+  }
+
+  async highlightCells(sheet: string, addresses: readonly string[]): Promise<void> {
+    await this.call('highlightCells', [sheet, [...addresses]]);
+  }
+}
+
+/** Seed rows with Dates turned into Excel serials, as a range gives them. */
+export function asRangeValues(rows: unknown[][]): unknown[][] {
+  const epoch = Date.UTC(1899, 11, 30);
+  return rows.map((r) => r.map((v) => (v instanceof Date ? (v.getTime() - epoch) / 86400000 : v ?? '')));
+}

@@ -1,0 +1,161 @@
+// Pure helpers of the task pane: months, register choice, column mapping, settings, texts.
+import { describe, expect, it } from 'vitest';
+import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/index.js';
+import {
+  cellText, columnTitle, defaultMonth, initialRegisterSheet, mappingRows, missingFields, monthLabel, monthOptions,
+  parseReminderDays, problemCountText, problemPlace, problemTarget, prorationOptions, settingsToSave, summarise,
+  validManualMapping,
+} from '../../src/taskpane/paneLogic.js';
+import type { WorkbookOverview } from '../../src/taskpane/officeActions.js';
+import { asRangeValues } from './memoryActions.js';
+import { otherFeesRows, registerRows } from './seed.js';
+
+const overview = (sheets: Record<string, string[]>, hasTaxaSheet = false): WorkbookOverview => ({
+  sheets: Object.entries(sheets).map(([name, headers]) => ({ name, headers, rowCount: 3 })),
+  hasTaxaSheet,
+});
+
+describe('months', () => {
+  it('defaults to last month, across a year end', () => {
+    expect(defaultMonth(new Date(2025, 3, 15))).toEqual({ year: 2025, month: 3 });
+    expect(defaultMonth(new Date(2025, 0, 1, 0, 5))).toEqual({ year: 2024, month: 12 });
+    expect(defaultMonth(new Date(2025, 11, 31, 23, 59))).toEqual({ year: 2025, month: 11 });
+  });
+
+  it('offers next month first, newest first, with Swedish names', () => {
+    const opts = monthOptions(new Date(2025, 3, 15), { year: 2025, month: 3 });
+    expect(opts[0]).toEqual({ value: '2025-05', label: 'maj 2025' });
+    expect(opts.map((o) => o.value)).toContain('2025-03');
+    expect(opts.length).toBe(50);
+    const values = opts.map((o) => o.value);
+    expect([...values].sort().reverse()).toEqual(values);
+  });
+
+  it('keeps a chosen month outside the range in the list', () => {
+    const opts = monthOptions(new Date(2025, 3, 15), { year: 2012, month: 7 });
+    expect(opts.at(-1)).toEqual({ value: '2012-07', label: 'juli 2012' });
+  });
+
+  it('labels months in Swedish', () => {
+    expect(monthLabel({ year: 2025, month: 1 })).toBe('januari 2025');
+    expect(monthLabel({ year: 2025, month: 12 })).toBe('december 2025');
+  });
+});
+
+describe('register sheet', () => {
+  const ov = overview({ Blad1: ['A', 'B'], Register: ['Pnr', 'Produkt', 'Startdatum'], Enhetsregister: ['Personnummer'] });
+
+  it('uses the saved sheet when it still exists (case-insensitively)', () => {
+    expect(initialRegisterSheet(ov, 'register')).toBe('Register');
+  });
+
+  it('falls back to the engine choice: the name Enhetsregister first', () => {
+    expect(initialRegisterSheet(ov, 'Borttaget blad')).toBe('Enhetsregister');
+    expect(initialRegisterSheet(ov)).toBe('Enhetsregister');
+  });
+
+  it('else the first sheet whose headers fit; none fits → undefined', () => {
+    expect(initialRegisterSheet(overview({ Blad1: ['A'], Lista: ['Pnr', 'Typ', 'Installationsdatum'] }))).toBe('Lista');
+    expect(initialRegisterSheet(overview({ Blad1: ['A'] }))).toBeUndefined();
+  });
+});
+
+describe('column mapping', () => {
+  const headers = ['Pnr', 'Namn', 'Produkt', 'Datum in', '', 'Slutdatum'];
+
+  it('shows detected columns and leaves unrecognised required fields open', () => {
+    const rows = mappingRows(headers, {});
+    const pnr = rows.find((r) => r.field === 'pnr')!;
+    expect(pnr).toMatchObject({ label: 'Personnummer', required: true, detected: 0 });
+    expect(rows.find((r) => r.field === 'ended')!.detected).toBe(5);
+    expect(missingFields(rows).map((r) => r.label)).toEqual(['Installerad']);
+  });
+
+  it('offers only columns no other field uses, by letter and header', () => {
+    const installed = mappingRows(headers, {}).find((r) => r.field === 'installed')!;
+    expect(installed.options).toEqual([
+      { index: 3, title: 'D – Datum in' },
+      { index: 4, title: 'E – (utan rubrik)' },
+    ]);
+  });
+
+  it('a hand-picked column completes the mapping and is no longer offered to other fields', () => {
+    const rows = mappingRows(headers, { installed: 3 });
+    expect(missingFields(rows)).toEqual([]);
+    expect(rows.find((r) => r.field === 'installed')!.chosen).toBe(3);
+    expect(rows.find((r) => r.field === 'reminder')!.options.map((o) => o.index)).toEqual([4]);
+  });
+
+  it('drops stored choices that no longer fit the sheet', () => {
+    expect(validManualMapping(headers, { installed: 9 })).toEqual({});
+    expect(validManualMapping(headers, { installed: 0 })).toEqual({}); // Pnr's column
+    expect(validManualMapping(headers, { pnr: 3 })).toEqual({}); // Personnummer was found by name
+    expect(validManualMapping(headers, { installed: 3, reminder: 3 })).toEqual({ installed: 3 });
+  });
+
+  it('names columns like Excel', () => {
+    expect(columnTitle(['a'], 27)).toBe('AB – (utan rubrik)');
+  });
+});
+
+describe('settings', () => {
+  it('reminder days: empty means the tariff value; whole days 0..3650 only', () => {
+    expect(parseReminderDays('')).toEqual({ ok: true });
+    expect(parseReminderDays(' 45 ')).toEqual({ ok: true, value: 45 });
+    expect(parseReminderDays('0')).toEqual({ ok: true, value: 0 });
+    for (const bad of ['-1', '2.5', '3651', 'trettio', '1e3']) expect(parseReminderDays(bad).ok).toBe(false);
+  });
+
+  it('proration choices use the Swedish labels, "Enligt taxan" first', () => {
+    expect(prorationOptions().map((o) => o.label)).toEqual(['Enligt taxan', 'Påbörjad månad', '30-dagarsmånad', 'Faktiska dagar']);
+  });
+
+  it('stores only what the user chose', () => {
+    expect(settingsToSave({ mapping: {} })).toEqual({});
+    expect(settingsToSave({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 }))
+      .toEqual({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 });
+  });
+});
+
+describe('results and problems', () => {
+  it('summarises a run: persons, lines, total, problems, tariff', () => {
+    const result = billWorkbook(
+      { register: { name: 'Enhetsregister', values: asRangeValues(registerRows()) }, otherFees: { name: 'Övriga avgifter', values: otherFeesRows() } },
+      { month: parseMonthKey('2025-03')! },
+    );
+    expect(summarise(result)).toEqual({
+      month: '2025-03',
+      persons: 4,
+      lines: 7,
+      total: '3 471 kr',
+      errors: 2,
+      warnings: 1,
+      tariff: 'inbyggd standardtaxa (Mjölby kommun 2025), version från 2025-01-01',
+      maxtaxa: '2 642 kr',
+      proration: 'Påbörjad månad',
+      reminderDays: 30,
+      registerRows: 7,
+    });
+  });
+
+  const p = (over: Partial<Problem>): Problem => ({ severity: 'Fel', sheet: 'Enhetsregister', column: 'Tjänst', value: 'x', message: 'm', ...over });
+
+  it('a problem leads to its cell, else its row, else nowhere', () => {
+    expect(problemTarget(p({ row: 7, cell: 'C7' }))).toEqual({ sheet: 'Enhetsregister', address: 'C7' });
+    expect(problemTarget(p({ row: 7 }))).toEqual({ sheet: 'Enhetsregister', address: '7:7' });
+    expect(problemTarget(p({}))).toBeUndefined();
+  });
+
+  it('describes where a problem is; other sheets are named', () => {
+    expect(problemPlace(p({ row: 7, cell: 'C7' }), 'Enhetsregister')).toBe('Rad 7 · Tjänst');
+    expect(problemPlace(p({ sheet: 'Övriga avgifter', row: 2, column: 'Belopp' }), 'Enhetsregister')).toBe('Blad Övriga avgifter · Rad 2 · Belopp');
+  });
+
+  it('counts and cell values read as Swedish', () => {
+    expect(problemCountText(1, 1)).toBe('1 fel, 1 varning');
+    expect(problemCountText(0, 3)).toBe('0 fel, 3 varningar');
+    expect(cellText('')).toBe('(tom)');
+    expect(cellText('Ja')).toBe('"Ja"');
+    expect(cellText(-97.5)).toMatch(/^[-−]97,5$/);
+  });
+});
