@@ -42,7 +42,7 @@ export type CellReading<T> =
 
 // --- reading cells exactly as the register does ---
 
-// A valid placeholder personnummer (Skatteverket's test number) so a one-row sheet passes R-pnr.
+// Skatteverket's test personnummer: a valid placeholder so the one-row sheet's Personnummer passes.
 const PLACEHOLDER_PNR = '19121212-1212';
 const PLACEHOLDER_SERVICE = 'Trygghetslarm';
 const PLACEHOLDER_DATE = '2025-01-01';
@@ -167,15 +167,6 @@ function noVersionMessage(tariff: Tariff, when: string): string {
   return `Ingen taxa gäller för ${when}${first ? ` (${tariff.source} börjar gälla ${dayToIso(first.validFrom)})` : ''}. Lägg till en taxeversion i bladet Taxa.`;
 }
 
-/** The settings billMonth uses for a month: the version's, overridden by the run's (task pane). */
-export function settingsForMonth(version: TariffVersion, overrides?: Partial<BillingSettings>): BillingSettings {
-  if (!overrides) return version.settings;
-  return {
-    proration: overrides.proration ?? version.settings.proration,
-    reminderDays: overrides.reminderDays ?? version.settings.reminderDays,
-  };
-}
-
 /** Days of the month on which the row is active (R1's Antal under day-based proration). */
 export function activeDaysOfRow(row: Pick<DeviceRow, 'installed' | 'ended'>, month: YearMonth): number {
   return activeDaysInMonth([asRegisterRow(row)], month);
@@ -214,7 +205,8 @@ export interface RowMonthlyFee {
  */
 export function monthlyFeeForRow(row: DeviceRow, month: YearMonth, tariff: Tariff, overrides?: Partial<BillingSettings>): RowMonthlyFee {
   const version = tariffVersionForMonth(tariff, month);
-  const { proration } = settingsForMonth(version, overrides);
+  // As billMonth: the run's setting (task pane) overrides the version's.
+  const proration = overrides?.proration ?? version.settings.proration;
   const category = row.service.category;
   const unitPrice = version.monthlyFee[category];
   const activeDays = activeDaysInMonth([asRegisterRow(row)], month);

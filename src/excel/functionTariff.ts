@@ -2,7 +2,9 @@
 // (shared runtime) from src/functions/tariffSource.ts; Excel does not recalculate them on its
 // own when that changes, so a changed tariff is followed by a full recalculation.
 import { findSheetName, SIDE_SHEETS, type SheetCells } from '../engine/index.js';
-import { setWorkbookTaxaSheet, type TariffStatus } from '../functions/tariffSource.js';
+import { currentSettings, setWorkbookSettings, setWorkbookTaxaSheet, type TariffStatus } from '../functions/tariffSource.js';
+import type { PaneSettings } from '../taskpane/officeActions.js';
+import { loadSettings } from './settings.js';
 import { runExcel } from './errors.js';
 import { readRects } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
@@ -33,10 +35,32 @@ export async function refreshFunctionTariff(excel: typeof Excel, taxa?: SheetCel
   const status = setWorkbookTaxaSheet(cells);
   if (key !== lastKey) {
     lastKey = key;
-    await runExcel(excel, 'räkna om VT-funktionerna', async (context) => {
-      context.application.calculate('Full' as Excel.CalculationType);
-      await context.sync();
-    });
+    await recalculate(excel);
   }
   return status;
+}
+
+function recalculate(excel: typeof Excel): Promise<void> {
+  return runExcel(excel, 'räkna om VT-funktionerna', async (context) => {
+    context.application.calculate('Full' as Excel.CalculationType);
+    await context.sync();
+  });
+}
+
+/** The pane's proration and reminder days apply to the VT.* functions too (same as the invoice). */
+export async function refreshFunctionSettings(excel: typeof Excel, settings: PaneSettings): Promise<void> {
+  const overrides = {
+    ...(settings.proration !== undefined ? { proration: settings.proration } : {}),
+    ...(settings.reminderDays !== undefined ? { reminderDays: settings.reminderDays } : {}),
+  };
+  const now = currentSettings();
+  if (now.proration === overrides.proration && now.reminderDays === overrides.reminderDays) return;
+  setWorkbookSettings(overrides);
+  await recalculate(excel);
+}
+
+/** At start-up: the functions follow the workbook's Taxa sheet and the settings stored in it. */
+export async function syncFunctionsWithWorkbook(excel: typeof Excel): Promise<void> {
+  await refreshFunctionSettings(excel, await loadSettings(excel));
+  await refreshFunctionTariff(excel);
 }

@@ -1,5 +1,6 @@
 // The workbook adapter the task pane gets injected: the only code that calls Excel.run.
 import { ExcelActionError } from './errors.js';
+import { refreshFunctionSettings, refreshFunctionTariff } from './functionTariff.js';
 import { existingSheets, overview } from './overview.js';
 import { readSheetValues, readWorkbook } from './readWorkbook.js';
 import { highlightCells, selectCell } from './selection.js';
@@ -25,10 +26,15 @@ export function createExcelActions(excel?: typeof Excel): OfficeActions {
   return {
     overview: async () => overview(ns()),
     loadSettings: async () => loadSettings(ns()),
-    saveSettings: async (settings) => saveSettings(ns(), settings),
+    saveSettings: async (settings) => {
+      await saveSettings(ns(), settings);
+      await refreshFunctionSettings(ns(), settings);
+    },
     readWorkbook: async (registerSheet, progress) => {
       const input = await readWorkbook(ns(), registerSheet, progress);
       registers.add(input.register.name);
+      // A hand-edited Taxa sheet reaches the VT.* functions too (recalculates only on change).
+      await refreshFunctionTariff(ns(), input.taxa ?? null);
       return input;
     },
     existingSheets: async (names) => existingSheets(ns(), names),
