@@ -147,7 +147,7 @@ interface MonthContext {
   readonly otherSheet: string;
   readonly abilitySheet: string;
   /** Explanations that repeat on every full month, made once. */
-  readonly explanations: Map<string, MonthlyCharge>;
+  readonly explanations: Map<number, MonthlyCharge>;
 }
 
 function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void {

@@ -25,3 +25,4 @@ export * from './output/sheets.js';
 export * from './output/review.js';
 export * from './workbook.js';
 export { normaliseKey, isBlank, displayValue } from './text.js';
+export * from './personGroups.js';

@@ -1,50 +1,65 @@
 // Rows per person, persons in personnummer order (§7), rows in register order.
 import type { RegisterRow } from './register.js';
 
+const ROW_BITS = 2 ** 21; // rows per run the packed sort handles; larger registers take the general path
+
 /**
- * Calls `visit` once per person with that person's rows. Grouping works on typed arrays of the
- * numeric person keys (a counting sort): on a national register this is many times faster than
- * sorting row objects, and it leaves no small arrays behind. `visit` must not keep the array.
+ * A personnummer key (YYYYMMDDNNNC as a number) squeezed into 32 bits with the same order:
+ * months since 1800, the day field (samordningsnummer days included), the last four digits.
+ * Undefined outside 1800–2099, where the general path takes over.
+ */
+function compactKey(personKey: number): number | undefined {
+  const tail = personKey % 10000;
+  const ymd = (personKey - tail) / 10000;
+  const day = ymd % 100;
+  const month = ((ymd - day) / 100) % 100;
+  const year = (ymd - day - month * 100) / 10000;
+  if (year < 1800 || year > 2099) return undefined;
+  return (((year - 1800) * 12 + (month - 1)) * 100 + day) * 10000 + tail;
+}
+
+/** Row indexes ordered by person, then row: one numeric sort of packed (person, index) values. */
+function packedOrder(rows: readonly RegisterRow[]): Int32Array | undefined {
+  const n = rows.length;
+  if (n >= ROW_BITS) return undefined;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = compactKey(rows[i]!.personKey);
+    if (k === undefined) return undefined;
+    packed[i] = k * ROW_BITS + i;
+  }
+  packed.sort();
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i]! % ROW_BITS;
+  return order;
+}
+
+function generalOrder(rows: readonly RegisterRow[]): Int32Array {
+  const order = Int32Array.from(rows.keys());
+  return order.sort((a, b) => rows[a]!.personKey - rows[b]!.personKey || a - b);
+}
+
+/**
+ * Calls `visit` once per person with that person's rows. Sorting packed numbers in a typed
+ * array is many times faster than sorting row objects on a national register, and a person with
+ * one row (the common case) gets a reused array. `visit` must not keep the array it is given.
  */
 export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson: RegisterRow[]) => void): void {
   const n = rows.length;
-  if (n === 0) return;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = rows[i]!.personKey;
-  const unique = keys.slice().sort(); // numeric sort, no comparator
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || unique[i] !== unique[m - 1]) unique[m++] = unique[i]!;
-
-  // Person index per row by binary search, then a stable counting sort of row indexes.
-  const start = new Int32Array(m + 1);
-  const personOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    let lo = 0, hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (unique[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    personOf[i] = lo;
-    start[lo + 1]!++;
-  }
-  for (let p = 0; p < m; p++) start[p + 1]! += start[p]!;
-  const order = new Int32Array(n);
-  const fill = start.slice(0, m);
-  for (let i = 0; i < n; i++) order[fill[personOf[i]!]!++] = i;
-
+  const order = packedOrder(rows) ?? generalOrder(rows);
   const scratch: RegisterRow[] = [];
-  for (let p = 0; p < m; p++) {
-    const from = start[p]!, to = start[p + 1]!;
-    if (to - from === 1) {
+  let from = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && rows[order[i]!]!.personKey === rows[order[from]!]!.personKey) continue;
+    if (i - from === 1) {
       scratch.length = 1;
       scratch[0] = rows[order[from]!]!;
       visit(scratch);
     } else {
-      const group = new Array<RegisterRow>(to - from);
-      for (let j = from; j < to; j++) group[j - from] = rows[order[j]!]!;
+      const group = new Array<RegisterRow>(i - from);
+      for (let j = from; j < i; j++) group[j - from] = rows[order[j]!]!;
       visit(group);
     }
+    from = i;
   }
 }

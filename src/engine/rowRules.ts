@@ -174,9 +174,9 @@ export function activeDaysOfRow(row: Pick<DeviceRow, 'installed' | 'ended'>, mon
 
 // proratedFee's memo, one per (version, month, proration) as it requires: repeated calls then
 // skip the arithmetic and the explanation text.
-const feeMemos = new WeakMap<TariffVersion, Map<number, Map<string, MonthlyCharge>>>();
+const feeMemos = new WeakMap<TariffVersion, Map<number, Map<number, MonthlyCharge>>>();
 
-function feeMemo(version: TariffVersion, month: YearMonth, proration: Proration): Map<string, MonthlyCharge> {
+function feeMemo(version: TariffVersion, month: YearMonth, proration: Proration): Map<number, MonthlyCharge> {
   let byMonth = feeMemos.get(version);
   if (!byMonth) feeMemos.set(version, (byMonth = new Map()));
   const key = (month.year * 100 + month.month) * 4 + PRORATIONS.indexOf(proration);

@@ -1,5 +1,5 @@
 // R3: one installation fee per installation occasion = (person, installation date).
-import { dayToIso, sameMonth, type YearMonth } from '../days.js';
+import { dayToIso, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../days.js';
 import { formatKr } from '../money.js';
 import type { RegisterRow } from '../register.js';
 import { INSTALLATION_FEE_CATEGORIES } from '../services.js';
@@ -13,13 +13,20 @@ export interface InstallationOccasion {
 }
 
 /** New installations of fee-carrying categories in the month, one occasion per date. */
+function isOccasion(r: RegisterRow, start: number, end: number): boolean {
+  return r.installType === 'new' && r.installed >= start && r.installed <= end && INSTALLATION_FEE_CATEGORIES.has(r.service.category);
+}
+
+const NONE: InstallationOccasion[] = [];
+
 export function installationOccasions(rows: readonly RegisterRow[], month: YearMonth, tariff: Tariff): InstallationOccasion[] {
-  const isOccasion = (r: RegisterRow): boolean =>
-    r.installType === 'new' && INSTALLATION_FEE_CATEGORIES.has(r.service.category) && sameMonth(r.installed, month);
-  if (!rows.some(isOccasion)) return [];
+  const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  let any = false;
+  for (const r of rows) if (isOccasion(r, start, end)) any = true;
+  if (!any) return NONE;
   const byDay = new Map<number, RegisterRow[]>();
   for (const r of rows) {
-    if (!isOccasion(r)) continue;
+    if (!isOccasion(r, start, end)) continue;
     const list = byDay.get(r.installed);
     if (list) list.push(r);
     else byDay.set(r.installed, [r]);

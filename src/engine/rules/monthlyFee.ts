@@ -2,7 +2,9 @@
 import { daysInMonth, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../days.js';
 import { formatKr, roundToKrona, type Money } from '../money.js';
 import type { RegisterRow } from '../register.js';
-import { CATEGORY_LABEL, type FeeCategory } from '../services.js';
+import { CATEGORY_LABEL, FEE_CATEGORIES, type FeeCategory } from '../services.js';
+
+const CATEGORY_INDEX = Object.fromEntries(FEE_CATEGORIES.map((c, i) => [c, i])) as Record<FeeCategory, number>;
 import type { Proration } from '../settings.js';
 
 /** Number of days of the month on which at least one of the rows is active. */
@@ -43,10 +45,10 @@ export interface MonthlyCharge {
 /** `memo` may be shared only by calls for the same month, fee and proration. */
 export function proratedFee(
   fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory,
-  memo?: Map<string, MonthlyCharge>,
+  memo?: Map<number, MonthlyCharge>,
 ): MonthlyCharge {
   // A run bills one month under one tariff version, so category and days decide the result.
-  const key = memo ? `${category}${activeDays}` : '';
+  const key = CATEGORY_INDEX[category] * 64 + activeDays;
   const known = memo?.get(key);
   if (known) return known;
   const charge = computeFee(fee, activeDays, month, proration, category);
