@@ -7,5 +7,7 @@ export default defineConfig({
     environment: "node",
     // Generous: the browser test builds with webpack and drives Chromium.
     testTimeout: 60000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", ["json", { outputFile: "test-output/vitest.json" }]],
   },
 });

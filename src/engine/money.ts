@@ -27,9 +27,10 @@ export function sum(amounts: readonly Money[]): Money {
 
 /** Swedish display: "2 642 kr", "450,50 kr", "−97 kr". */
 export function formatKr(amount: Money): string {
-  const text = amount.toFixed(2, Decimal.ROUND_HALF_UP);
-  const negative = text.startsWith('-') && /[1-9]/.test(text);
-  const [whole, frac] = text.replace('-', '').split('.') as [string, string];
+  const ore = roundToOre(amount);
+  const negative = ore.isNegative() && !ore.isZero();
+  const [whole, decimals = ''] = ore.abs().toString().split('.') as [string, string?];
+  const frac = decimals.padEnd(2, '0');
   const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : whole;
   return `${negative ? '−' : ''}${grouped}${frac === '00' ? '' : ',' + frac} kr`;
 }
