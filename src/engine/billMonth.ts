@@ -66,19 +66,41 @@ const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
 
 function distinctServices(rows: readonly RegisterRow[]): string {
   if (rows.length === 1) return rows[0]!.service.name;
-  const names = [...new Set(rows.map((r) => r.service.name))];
+  const names: string[] = [];
+  for (const r of rows) if (!names.includes(r.service.name)) names.push(r.service.name);
   names.sort((a, b) => SERVICE_ORDER.get(a)! - SERVICE_ORDER.get(b)!);
   return names.join(', ');
 }
 
 function distinctDevices(rows: readonly RegisterRow[]): string {
   if (rows.length === 1) return rows[0]!.deviceId;
-  return [...new Set(rows.map((r) => r.deviceId).filter((d) => d !== ''))].join(', ');
+  const ids: string[] = [];
+  for (const r of rows) if (r.deviceId !== '' && !ids.includes(r.deviceId)) ids.push(r.deviceId);
+  return ids.join(', ');
 }
 
 function rowNumbers(rows: readonly RegisterRow[]): number[] {
-  if (rows.length === 1) return [rows[0]!.rowNumber];
-  return rows.map((r) => r.rowNumber).sort((a, b) => a - b);
+  const out = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.rowNumber;
+  // Rows arrive in register order from forEachPerson; sorting keeps that promise explicit.
+  return rows.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
+/** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
+function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
+  const counts = LINE_KINDS.map(() => new Map<Money, number>());
+  const lineCounts = LINE_KINDS.map(() => 0);
+  for (const l of lines) {
+    const k = KIND_INDEX[l.kind];
+    lineCounts[k]!++;
+    const m = counts[k]!;
+    m.set(l.amount, (m.get(l.amount) ?? 0) + 1);
+  }
+  return LINE_KINDS.map((kind, k) => {
+    let amount = ZERO;
+    for (const [a, n] of counts[k]!) amount = amount.plus(n === 1 ? a : a.times(n));
+    return { kind, lines: lineCounts[k]!, amount };
+  });
 }
 
 export function billMonth(input: BillingInput): BillingResult {
@@ -112,12 +134,7 @@ export function billMonth(input: BillingInput): BillingResult {
   });
 
   problems.sort(compareProblems);
-  const kindTotals = LINE_KINDS.map((kind) => ({ kind, lines: 0, amount: ZERO }));
-  for (const l of lines) {
-    const t = kindTotals[KIND_INDEX[l.kind]]!;
-    t.lines++;
-    t.amount = t.amount.plus(l.amount);
-  }
+  const kindTotals = totalsPerKind(lines);
   return {
     month,
     registerSheet: register.sheetName,

@@ -2,41 +2,31 @@
 import type { RegisterRow } from './register.js';
 
 const ROW_BITS = 2 ** 21; // rows per run the packed sort handles; larger registers take the general path
+const KEY_LIMIT = 2 ** 32; // person keys of 1800–2099 (see parsePersonnummer)
 
-/**
- * A personnummer key (YYYYMMDDNNNC as a number) squeezed into 32 bits with the same order:
- * months since 1800, the day field (samordningsnummer days included), the last four digits.
- * Undefined outside 1800–2099, where the general path takes over.
- */
-function compactKey(personKey: number): number | undefined {
-  const tail = personKey % 10000;
-  const ymd = (personKey - tail) / 10000;
-  const day = ymd % 100;
-  const month = ((ymd - day) / 100) % 100;
-  const year = (ymd - day - month * 100) / 10000;
-  if (year < 1800 || year > 2099) return undefined;
-  return (((year - 1800) * 12 + (month - 1)) * 100 + day) * 10000 + tail;
-}
-
-/** Row indexes ordered by person, then row: one numeric sort of packed (person, index) values. */
-function packedOrder(rows: readonly RegisterRow[]): Int32Array | undefined {
+/** (person, row index) packed in one double: one numeric sort orders persons, then rows. */
+function packedOrder(rows: readonly RegisterRow[]): Float64Array | undefined {
   const n = rows.length;
   if (n >= ROW_BITS) return undefined;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const k = compactKey(rows[i]!.personKey);
-    if (k === undefined) return undefined;
+    const k = rows[i]!.personKey;
+    if (k < 0 || k >= KEY_LIMIT) return undefined;
     packed[i] = k * ROW_BITS + i;
   }
-  packed.sort();
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = packed[i]! % ROW_BITS;
-  return order;
+  return packed.sort();
 }
 
-function generalOrder(rows: readonly RegisterRow[]): Int32Array {
-  const order = Int32Array.from(rows.keys());
-  return order.sort((a, b) => rows[a]!.personKey - rows[b]!.personKey || a - b);
+function generalOrder(rows: readonly RegisterRow[]): Float64Array {
+  const order = Int32Array.from(rows.keys()).sort((a, b) => rows[a]!.personKey - rows[b]!.personKey || a - b);
+  // Same shape as the packed order, with the person's rank as key.
+  const out = new Float64Array(order.length);
+  let rank = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i > 0 && rows[order[i]!]!.personKey !== rows[order[i - 1]!]!.personKey) rank++;
+    out[i] = rank * ROW_BITS + order[i]!;
+  }
+  return out;
 }
 
 /**
@@ -46,20 +36,34 @@ function generalOrder(rows: readonly RegisterRow[]): Int32Array {
  */
 export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson: RegisterRow[]) => void): void {
   const n = rows.length;
-  const order = packedOrder(rows) ?? generalOrder(rows);
+  const order = n < ROW_BITS ? packedOrder(rows) ?? generalOrder(rows) : undefined;
+  if (!order) {
+    // Beyond two million rows: plain object sort.
+    const sorted = rows.slice().sort((a, b) => a.personKey - b.personKey || a.rowNumber - b.rowNumber);
+    let from = 0;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && sorted[i]!.personKey === sorted[from]!.personKey) continue;
+      visit(sorted.slice(from, i));
+      from = i;
+    }
+    return;
+  }
   const scratch: RegisterRow[] = [];
   let from = 0;
+  let fromKey = n > 0 ? Math.floor(order[0]! / ROW_BITS) : 0;
   for (let i = 1; i <= n; i++) {
-    if (i < n && rows[order[i]!]!.personKey === rows[order[from]!]!.personKey) continue;
+    const key = i < n ? Math.floor(order[i]! / ROW_BITS) : -1;
+    if (key === fromKey) continue;
     if (i - from === 1) {
       scratch.length = 1;
-      scratch[0] = rows[order[from]!]!;
+      scratch[0] = rows[order[from]! % ROW_BITS]!;
       visit(scratch);
     } else {
       const group = new Array<RegisterRow>(i - from);
-      for (let j = from; j < i; j++) group[j - from] = rows[order[j]!]!;
+      for (let j = from; j < i; j++) group[j - from] = rows[order[j]! % ROW_BITS]!;
       visit(group);
     }
     from = i;
+    fromKey = key;
   }
 }

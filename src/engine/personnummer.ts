@@ -5,7 +5,7 @@ export type PersonnummerResult =
   | {
     readonly ok: true;
     readonly value: string;
-    /** The 12 digits as a number: sorts and groups like `value`, but cheaper. */
+    /** A number that sorts and groups like `value`, but cheaper. */
     readonly key: number;
     readonly coordinationNumber: boolean;
   }
@@ -88,7 +88,8 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     return { ok: false, reason: `innehåller ett datum som inte finns (${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')})` };
   }
   const tail = num(text, tailFrom, 4);
-  const key = ((year * 100 + month) * 100 + dayField) * 10000 + tail;
+  // Months since 1800, day field, last four digits: the order of `value`, and (1800–2099) < 2^32.
+  const key = (((year - 1800) * 12 + (month - 1)) * 100 + dayField) * 10000 + tail;
   const yyyy = year < 1000 ? String(year).padStart(4, '0') : String(year);
   // Already in the normal form (the usual case in a register): keep the string as it is.
   const value = hasCentury && sepCode === 45 && !(year < 1000)
