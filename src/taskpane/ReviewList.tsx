@@ -1,30 +1,13 @@
 // Granska's result: every cell of the invoice sheet that differs from a fresh computation.
-import { Caption1, createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useListStyles } from './listStyles.js';
 import type { CellDifference } from './officeActions.js';
 import type { ReviewView } from './paneController.js';
 import { cellText, LIST_LIMIT } from './paneLogic.js';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    width: '100%',
-    textAlign: 'start',
-    cursor: 'pointer',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorderActive}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-  },
-  focus: createFocusOutlineStyle(),
+  // A yellow edge, like the fill Granska puts on the differing cells.
+  marked: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorderActive}` },
   place: { fontWeight: tokens.fontWeightSemibold },
   values: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
   more: { color: tokens.colorNeutralForeground2 },
@@ -32,6 +15,7 @@ const useStyles = makeStyles({
 
 export function ReviewList({ review, onSelect }: { review: ReviewView; onSelect: (d: CellDifference) => void }) {
   const styles = useStyles();
+  const list = useListStyles();
   if (review.differences.length === 0) {
     return <Caption1>{`Alla celler i ${review.sheet} stämmer med en ny beräkning.`}</Caption1>;
   }
@@ -39,10 +23,10 @@ export function ReviewList({ review, onSelect }: { review: ReviewView; onSelect:
   return (
     <>
       <Caption1>{`Cellerna är markerade i bladet ${review.sheet}. Välj en rad för att gå till cellen.`}</Caption1>
-      <ul className={styles.list} aria-label="Celler som skiljer sig">
+      <ul className={list.list} aria-label="Celler som skiljer sig">
         {shown.map((d) => (
           <li key={d.address}>
-            <button type="button" className={`${styles.item} ${styles.focus}`} onClick={() => onSelect(d)}>
+            <button type="button" className={mergeClasses(list.item, list.clickable, styles.marked, list.focus)} onClick={() => onSelect(d)}>
               <span className={styles.place}>{`${d.address} · ${d.header || 'utan rubrik'}`}</span>
               <span className={styles.values}>{`Beräknat: ${cellText(d.expected)}`}</span>
               <span className={styles.values}>{`I bladet: ${cellText(d.actual)}`}</span>
