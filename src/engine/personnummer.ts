@@ -36,6 +36,14 @@ function allDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
+function onlyDigitsAndSigns(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 45 && c !== 43) return false;
+  }
+  return true;
+}
+
 const num = (text: string, from: number, len: number): number => {
   let n = 0;
   for (let i = from; i < from + len; i++) n = n * 10 + (text.charCodeAt(i) - 48);
@@ -52,7 +60,8 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     if (!Number.isInteger(raw) || raw < 0) return { ok: false, reason: 'är inte ett personnummer' };
     text = String(raw);
   } else if (typeof raw === 'string') {
-    text = /[\s\u00a0]/.test(raw) ? raw.replace(/[\s\u00a0]/g, '') : raw;
+    // Spaces are rare in a register: strip only when something else than digits and -/+ is there.
+    text = onlyDigitsAndSigns(raw) ? raw : raw.replace(/[\s\u00a0]/g, '');
   } else {
     return { ok: false, reason: raw === null || raw === undefined ? 'saknas' : 'är inte ett personnummer' };
   }
