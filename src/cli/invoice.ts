@@ -1,12 +1,12 @@
 // One command-line invoice run: read the register workbook, bill the month, write the sheets.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   billWorkbook, chooseRegisterSheet, countProblems, findSheetName, formatKr, monthKey, outputSheets,
   problemSheetName, RunError, SIDE_SHEETS, type BillingResult, type SheetCells,
 } from '../engine/index.js';
 import type { InvoiceArgs } from './args.js';
-import { readWorkbook, sheetCells } from './xlsxRead.js';
+import { plainCellValue, readWorkbook, sheetCells } from './xlsxRead.js';
 import { writeOutputWorkbook, type Progress } from './xlsxWrite.js';
 
 export interface InvoiceOutcome {
@@ -22,6 +22,9 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   const outputPath = resolve(args.output ?? `faktura-${monthKey(args.month)}.xlsx`);
   if (!existsSync(inputPath)) throw new RunError(`Filen ${args.input} finns inte.`);
   if (outputPath === inputPath) throw new RunError('--out får inte vara samma fil som --in: registret skrivs aldrig över.');
+  if (!existsSync(dirname(outputPath))) {
+    throw new RunError(`Mappen ${dirname(outputPath)} finns inte. Skapa den eller välj en annan plats med --out.`);
+  }
   if (existsSync(outputPath) && !args.force) {
     throw new RunError(`Filen ${args.output ?? outputPath} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`);
   }
@@ -63,12 +66,19 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   return { result, outputPath, summary: summaryText(result, outputPath) };
 }
 
+/**
+ * The header row the register sheet would be read with: the first row of the used range, its
+ * cells read as sheetCells reads them (formula results, rich text, hyperlinks), skipping rows
+ * whose cells are all empty (e.g. a styled banner row holding "").
+ */
 function firstRowValues(ws: import('exceljs').Worksheet): unknown[] {
-  let found: unknown[] = [];
+  let found: unknown[] | undefined;
   ws.eachRow({ includeEmpty: false }, (row) => {
-    if (found.length === 0) found = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in (v as object) ? String((v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')) : v));
+    if (found) return;
+    const values = (row.values as unknown[]).slice(1).map(plainCellValue);
+    if (values.some((v) => v !== null && v !== undefined && v !== '')) found = values;
   });
-  return found;
+  return found ?? [];
 }
 
 export function summaryText(result: BillingResult, outputPath: string): string {

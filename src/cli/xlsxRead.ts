@@ -8,6 +8,10 @@ export function plainCellValue(v: unknown): unknown {
   if (typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   if ('result' in o) return plainCellValue(o.result); // formula: the value Excel last computed
+  // A formula the file holds without a computed value (written by a script, never recalculated):
+  // show the formula itself, so a problem names it instead of "[object Object]".
+  if (typeof o.formula === 'string') return `=${o.formula}`;
+  if (typeof o.sharedFormula === 'string') return `=${o.sharedFormula}`;
   if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
   if (typeof o.text === 'string') return o.text; // hyperlink
   if (typeof o.error === 'string') return o.error;

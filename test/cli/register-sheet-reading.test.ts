@@ -1,0 +1,79 @@
+// The command line finds and reads the register sheet the way the engine reads it (spec §4):
+// the header row is the first row of the used range, cells read through plainCellValue.
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInvoice } from '../../src/cli/invoice.js';
+import { plainCellValue } from '../../src/cli/xlsxRead.js';
+import { date, syntheticPnr } from '../../examples/synthetic.js';
+import { dayFromYmd, RunError } from '../../src/engine/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vt-cli-sheet-'));
+const PNR = syntheticPnr(dayFromYmd(1950, 1, 1), 811);
+const MARCH = { year: 2025, month: 3 };
+
+async function billedTotal(path: string): Promise<number> {
+  const out = `${path}.faktura.xlsx`;
+  const outcome = await runInvoice({ input: path, month: MARCH, output: out, force: true });
+  return outcome.result.total.toNumber();
+}
+
+describe('register sheet not named Enhetsregister (spec §4, issue 2 --sheet default)', () => {
+  it('skips a first row holding only empty strings, as the used range does', async () => {
+    const path = join(dir, 'banner.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad1');
+    ws.getCell('A1').value = '';
+    ws.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    ws.getRow(2).values = ['Personnummer', 'Tjänst', 'Installerad'];
+    ws.getRow(3).values = [PNR, 'Trygghetslarm', date('2024-01-01')];
+    await wb.xlsx.writeFile(path);
+    expect(await billedTotal(path)).toBe(239);
+  });
+
+  it('recognises header cells that are formulas or rich text', async () => {
+    const path = join(dir, 'formula-headers.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Register');
+    ws.getCell('A1').value = { formula: '"Personnummer"', result: 'Personnummer' } as ExcelJS.CellFormulaValue;
+    ws.getCell('B1').value = { richText: [{ text: 'Tjä' }, { text: 'nst', font: { bold: true } }] };
+    ws.getCell('C1').value = 'Installerad';
+    ws.getRow(2).values = [PNR, 'Trygghetslarm', date('2024-01-01')];
+    await wb.xlsx.writeFile(path);
+    expect(await billedTotal(path)).toBe(239);
+  });
+});
+
+describe('cells the command line hands to the engine', () => {
+  it('a formula without a computed value is shown as the formula, never "[object Object]"', () => {
+    expect(plainCellValue({ formula: 'DATE(2025,3,12)' })).toBe('=DATE(2025,3,12)');
+    expect(plainCellValue({ sharedFormula: 'E2' })).toBe('=E2');
+    expect(plainCellValue({ formula: 'DATE(2025,3,12)', result: date('2025-03-12') })).toEqual(date('2025-03-12'));
+  });
+
+  it('reports such a date cell as unreadable with the formula as the value', async () => {
+    const path = join(dir, 'uncalculated.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Enhetsregister');
+    ws.getRow(1).values = ['Personnummer', 'Tjänst', 'Installerad'];
+    ws.getRow(2).values = [PNR, 'Trygghetslarm'];
+    ws.getCell('C2').value = { formula: 'DATE(2025,3,12)' } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(path);
+    const { result } = await runInvoice({ input: path, month: MARCH, output: `${path}.out.xlsx`, force: true });
+    expect(result.problems).toEqual([expect.objectContaining({ severity: 'Fel', row: 2, cell: 'C2', value: '=DATE(2025,3,12)' })]);
+  });
+});
+
+describe('--out in a folder that does not exist', () => {
+  it('is refused with a Swedish message, not a raw ENOENT', async () => {
+    const path = join(dir, 'ok.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Enhetsregister').addRows([['Personnummer', 'Tjänst', 'Installerad'], [PNR, 'Trygghetslarm', date('2024-01-01')]]);
+    await wb.xlsx.writeFile(path);
+    const run = runInvoice({ input: path, month: MARCH, output: join(dir, 'saknas', 'f.xlsx'), force: false });
+    await expect(run).rejects.toBeInstanceOf(RunError);
+    await expect(run).rejects.toThrow(/Mappen .* finns inte/);
+  });
+});
