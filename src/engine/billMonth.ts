@@ -80,10 +80,11 @@ function distinctDevices(rows: readonly RegisterRow[]): string {
 }
 
 function rowNumbers(rows: readonly RegisterRow[]): number[] {
+  if (rows.length === 1) return [rows[0]!.rowNumber];
   const out = new Array<number>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.rowNumber;
   // Rows arrive in register order from forEachPerson; sorting keeps that promise explicit.
-  return rows.length > 1 ? out.sort((a, b) => a - b) : out;
+  return out.sort((a, b) => a - b);
 }
 
 /** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
@@ -123,6 +124,7 @@ export function billMonth(input: BillingInput): BillingResult {
     otherSheet: input.otherFeesSheet ?? 'Övriga avgifter',
     abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
     explanations: new Map(),
+    overMaxtaxa: new Map(),
   };
 
   // §7 order: persons by personnummer, then each person's lines by kind and row.
@@ -165,6 +167,7 @@ interface MonthContext {
   readonly abilitySheet: string;
   /** Explanations that repeat on every full month, made once. */
   readonly explanations: Map<number, MonthlyCharge>;
+  readonly overMaxtaxa: Map<Money, boolean>;
 }
 
 function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void {
@@ -256,7 +259,7 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   const other = ctx.input.otherFees?.byPerson.get(pnr);
   const ability = ctx.input.ability?.byPerson.get(pnr);
   let reduction = ZERO;
-  if (other || ability || capped.greaterThan(ctx.maxtaxa)) {
+  if (other || ability || exceedsMaxtaxa(ctx, capped)) {
     const cap = applyCap(capped, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
     reduction = cap.reduction;
     if (!reduction.isZero()) {
@@ -271,6 +274,17 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   for (const l of lines) out.push(l);
   const total = reduction.isZero() && uncapped.isZero() ? capped : capped.plus(reduction).plus(uncapped);
   return { pnr, name, capped, reduction, uncapped, total };
+}
+
+/** capped > maxtaxa; most persons' capped sum is the tariff's own Decimal, so the answer is remembered. */
+function exceedsMaxtaxa(ctx: MonthContext, capped: Money): boolean {
+  if (capped.isZero()) return false;
+  let known = ctx.overMaxtaxa.get(capped);
+  if (known === undefined) {
+    known = capped.greaterThan(ctx.maxtaxa);
+    if (ctx.overMaxtaxa.size < 1000) ctx.overMaxtaxa.set(capped, known);
+  }
+  return known;
 }
 
 /** R1: an ordinary-housing row with at least one active day in [start, end]. */

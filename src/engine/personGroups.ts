@@ -48,22 +48,25 @@ export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson
     }
     return;
   }
-  const scratch: RegisterRow[] = [];
+  // Unpack once: person key and row index (a double's % is a slow fmod).
+  const keys = new Float64Array(n), index = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = Math.floor(order[i]! / ROW_BITS);
+    keys[i] = key;
+    index[i] = order[i]! - key * ROW_BITS;
+  }
+  const scratch: RegisterRow[] = [rows[0]!];
   let from = 0;
-  let fromKey = n > 0 ? Math.floor(order[0]! / ROW_BITS) : 0;
   for (let i = 1; i <= n; i++) {
-    const key = i < n ? Math.floor(order[i]! / ROW_BITS) : -1;
-    if (key === fromKey) continue;
+    if (i < n && keys[i] === keys[from]) continue;
     if (i - from === 1) {
-      scratch.length = 1;
-      scratch[0] = rows[order[from]! % ROW_BITS]!;
+      scratch[0] = rows[index[from]!]!;
       visit(scratch);
     } else {
       const group = new Array<RegisterRow>(i - from);
-      for (let j = from; j < i; j++) group[j - from] = rows[order[j]! % ROW_BITS]!;
+      for (let j = from; j < i; j++) group[j - from] = rows[index[j]!]!;
       visit(group);
     }
     from = i;
-    fromKey = key;
   }
 }

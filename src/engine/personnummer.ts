@@ -99,11 +99,10 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
   const tail = num(text, tailFrom, 4);
   // Months since 1800, day field, last four digits: the order of `value`, and (1800–2099) < 2^32.
   const key = (((year - 1800) * 12 + (month - 1)) * 100 + dayField) * 10000 + tail;
-  const yyyy = year < 1000 ? String(year).padStart(4, '0') : String(year);
   // Already in the normal form (the usual case in a register): keep the string as it is.
-  const value = hasCentury && sepCode === 45 && !(year < 1000)
+  const value = hasCentury && sepCode === 45 && year >= 1000
     ? text
-    : `${yyyy}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
+    : `${String(year).padStart(4, '0')}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
   return { ok: true, value, key, coordinationNumber };
 }
 

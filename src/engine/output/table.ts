@@ -35,21 +35,28 @@ export interface OutputSheet {
 const MAX_WIDTH = 60;
 
 export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind }>, rows: OutputCell[][]): OutputTable {
-  const cols: OutputColumn[] = columns.map((c) => ({ ...c, width: c.header.length + 2 }));
-  const longest = cols.map(() => 0);
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      const len = typeof v === 'string' ? v.length : Math.abs(v as number) >= 1e6 ? 12 : 9;
-      if (len > longest[i]!) longest[i] = len;
-    }
-  }
-  cols.forEach((c, i) => {
+  const cols: OutputColumn[] = columns.map((c, i) => {
+    const longest = longestCell(rows, i);
     // Amounts show with separators, two decimals and " kr".
-    const shown = c.kind === 'kr' ? longest[i]! + 6 : c.kind === 'date' ? 10 : longest[i]!;
-    c.width = Math.min(MAX_WIDTH, Math.max(c.width, shown + 2));
+    const shown = c.kind === 'kr' ? longest + 6 : c.kind === 'date' ? 10 : longest;
+    return { ...c, width: Math.min(MAX_WIDTH, Math.max(c.header.length + 2, shown + 2)) };
   });
   return { name, columns: cols, rows };
+}
+
+/** Characters of the longest value in column `i`; the scan stops once the width cap is reached. */
+function longestCell(rows: readonly OutputCell[][], i: number): number {
+  let longest = 0, largest = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const v = rows[r]![i];
+    if (typeof v === 'string') {
+      if (v.length > longest && (longest = v.length) >= MAX_WIDTH) return longest;
+    } else if (typeof v === 'number') {
+      const a = v < 0 ? -v : v;
+      if (a > largest) largest = a;
+    }
+  }
+  return largest < 0 ? longest : Math.max(longest, largest >= 1e6 ? 12 : 9);
 }
 
 /** Column offset of each table within its sheet. */
