@@ -33,8 +33,9 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   let wb;
   try {
     wb = await readWorkbook(inputPath);
-  } catch (e) {
-    throw new RunError(`Filen ${args.input} går inte att läsa som en Excel-arbetsbok (.xlsx): ${(e as Error).message}`);
+  } catch {
+    // The library's own reason is English and technical; the user needs to know what to do.
+    throw new RunError(`Filen ${args.input} går inte att läsa som en Excel-arbetsbok (.xlsx). Den är skadad eller i ett annat format (.xls, .csv, .ods): öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`);
   }
   const sheets = wb.worksheets;
   const names = sheets.map((s) => s.name);

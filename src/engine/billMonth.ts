@@ -12,7 +12,7 @@ import { forEachPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
-import { replacementFor } from './rules/replacement.js';
+import { costProblemMessage, replacementFor } from './rules/replacement.js';
 import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionOn, type Tariff, type TariffVersion } from './tariff.js';
@@ -216,7 +216,7 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
     const outcome = replacementFor(r, month, settings.reminderDays);
     if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
-      rowProblem(ctx, 'Fel', r, 'cost', `Kostnad ${outcome.reason} men ersättning ska tas ut (${outcome.dueText}). Ange den faktiska kostnaden enligt leverantörsavtalet i kronor (R4).`, r.costText, 'R4');
+      rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), r.costText, 'R4');
       rows = rows.filter((x) => x !== r);
     } else if (outcome.kind === 'reminderMissing') {
       rowProblem(ctx, 'Varning', r, 'reminder', 'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).', '', 'R4');

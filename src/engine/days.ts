@@ -102,7 +102,7 @@ export function dayFromCell(value: unknown): Day | undefined {
 // --- months ---
 
 export function monthKey(m: YearMonth): string {
-  return `${m.year}-${pad2(m.month)}`;
+  return `${String(m.year).padStart(4, '0')}-${pad2(m.month)}`;
 }
 
 export function parseMonthKey(text: string): YearMonth | undefined {

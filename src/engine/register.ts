@@ -62,8 +62,7 @@ const INSTALL_TYPE = new Map<string, InstallType>([
 
 function textOf(value: unknown): string {
   if (isBlank(value)) return '';
-  if (value instanceof Date) return displayValue(value);
-  return String(value).trim();
+  return typeof value === 'string' ? value.trim() : displayValue(value);
 }
 
 interface RowContext {

@@ -19,6 +19,7 @@ export function isBlank(value: unknown): boolean {
 /** What the user typed, for messages: text as is, numbers plainly, dates as ISO. */
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'SANT' : 'FALSKT'; // as Swedish Excel shows them
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString().slice(0, 10) : String(value);
   return String(value);
 }

@@ -10,6 +10,9 @@ import { readRects } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
 
 let lastKey: string | undefined;
+// Set while a change has been handed to the functions but Excel has not recalculated since
+// (the recalculation failed): the next refresh must recalculate even if nothing changed again.
+let recalcOwed = false;
 
 async function readTaxa(excel: typeof Excel): Promise<SheetCells | undefined> {
   return runExcel(excel, 'läsa Taxa-bladet', async (context) => {
@@ -33,18 +36,20 @@ export async function refreshFunctionTariff(excel: typeof Excel, taxa?: SheetCel
   const cells = taxa === undefined ? await readTaxa(excel) : (taxa ?? undefined);
   const key = cells ? JSON.stringify([cells.name, cells.firstRow, cells.firstColumn, cells.values]) : '';
   const status = setWorkbookTaxaSheet(cells);
-  if (key !== lastKey) {
+  if (key !== lastKey || recalcOwed) {
     lastKey = key;
     await recalculate(excel);
   }
   return status;
 }
 
-function recalculate(excel: typeof Excel): Promise<void> {
-  return runExcel(excel, 'räkna om VT-funktionerna', async (context) => {
+async function recalculate(excel: typeof Excel): Promise<void> {
+  recalcOwed = true;
+  await runExcel(excel, 'räkna om VT-funktionerna', async (context) => {
     context.application.calculate('Full' as Excel.CalculationType);
     await context.sync();
   });
+  recalcOwed = false;
 }
 
 /** The pane's proration and reminder days apply to the VT.* functions too (same as the invoice). */
@@ -54,7 +59,7 @@ export async function refreshFunctionSettings(excel: typeof Excel, settings: Pan
     ...(settings.reminderDays !== undefined ? { reminderDays: settings.reminderDays } : {}),
   };
   const now = currentSettings();
-  if (now.proration === overrides.proration && now.reminderDays === overrides.reminderDays) return;
+  if (now.proration === overrides.proration && now.reminderDays === overrides.reminderDays && !recalcOwed) return;
   setWorkbookSettings(overrides);
   await recalculate(excel);
 }

@@ -37,6 +37,8 @@ export function readMonth(value: unknown): YearMonth {
   }
   const month = typeof v === 'string' ? monthFromText(v) : monthFromCell(v);
   if (!month) throw invalidValue(`Månaden "${displayValue(v)}" går inte att läsa. ${MONTH_HINT}`);
+  // Same range as readYear: text such as "0000-01" parses, but no billing month lies there.
+  if (month.year < 1900) throw invalidValue(`Månaden "${displayValue(v)}" ligger före år 1900. ${MONTH_HINT}`);
   return month;
 }
 
@@ -52,6 +54,10 @@ export function readYear(value: unknown): number {
   return n;
 }
 
+// Decimal arithmetic keeps 20 significant digits, so far larger amounts would come back rounded
+// (VT.HKS(1E+21;0;;"2025-03") gave 2 640). No real fee is near this bound.
+const MAX_AMOUNT = 1e12;
+
 /** An amount in kronor (a number or text such as "2 500,50"), kept to öre like the side sheets (R6). */
 export function readAmount(value: unknown, what: string): Money {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
@@ -60,6 +66,7 @@ export function readAmount(value: unknown, what: string): Money {
   const amount = moneyFromCell(value);
   if (!amount) throw invalidValue(`${what}: "${displayValue(value)}" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.`);
   if (amount.isNegative()) throw invalidValue(`${what}: beloppet får inte vara negativt (${displayValue(value)}).`);
+  if (amount.greaterThan(MAX_AMOUNT)) throw invalidValue(`${what}: beloppet ${displayValue(value)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`);
   return amount;
 }
 

@@ -1,18 +1,20 @@
 // The custom functions (namespace VT). The JSDoc below is the metadata: the build's
 // custom-functions-metadata-plugin turns it into dist/functions.json and appends
 // CustomFunctions.associate("<id>", <function>) for every @customfunction here, so this file
-// must not associate them itself. Every amount comes from src/engine/rowRules.ts, the rules the
-// invoice run uses; this file only reads arguments and maps failures to Excel errors.
+// must not associate them itself. Every amount comes from the engine's rules, the ones the invoice
+// run uses (src/engine/rowRules.ts; R4 via ./replacement.ts); this file only reads arguments and
+// maps failures to Excel errors.
 //
 // Parameter order note: Excel refuses to load functions whose optional parameter comes before a
 // required one (office-js#1749), so in VT.HKS both `avgiftsutrymme` and `månad` are optional
 // in the metadata; `månad` is still needed and its absence gives #VALUE!.
 import {
-  activeDaysOfRow, amountAfterCap, installationFeeForRow, maxtaxaForMonth, monthlyFeeForRow, parsePersonnummer,
+  activeDaysOfRow, amountAfterCap, installationFeeForRow, isBlank, maxtaxaForMonth, monthlyFeeForRow, parsePersonnummer,
   prisbasbeloppForYear, readDeviceRow, readDeviceSpan, serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
 import { emptyCellAsBlank, numberOf, readAmount, readMonth, readOptionalAmount, readYear, valueOf } from './args.js';
+import { replacementForRow } from './replacement.js';
 import { asFunctionError, invalidValue } from './errors.js';
 import { functionTariff } from './tariffSource.js';
 
@@ -83,7 +85,7 @@ export function maxtaxa(månad: number | string): number {
  * @param år Årtalet, till exempel 2025.
  * @returns Prisbasbeloppet i kronor.
  */
-export function prisbasbelopp(år: number): number {
+export function prisbasbelopp(år: number | string): number {
   try {
     const year = readYear(år);
     return prisbasbeloppForYear(functionTariff().prisbasbelopp, year).toNumber();
@@ -101,12 +103,14 @@ export function prisbasbelopp(år: number): number {
  * @param [månad] Månaden som "ÅÅÅÅ-MM" eller ett datum i månaden. Krävs: maxtaxan beror på året.
  * @returns Beloppet i kronor som tas ut av avgifterna inom skyddet.
  */
-export function hks(avgifter_inom_skyddet: number, övriga_avgifter: number, avgiftsutrymme?: number | string | null, månad?: number | string | null): number {
+export function hks(avgifter_inom_skyddet: number | string, övriga_avgifter: number | string, avgiftsutrymme?: number | string | null, månad?: number | string | null): number {
+  // `number | string` makes the metadata type any: text and booleans reach readAmount and get a
+  // Swedish message, instead of Excel's own coercion (SANT → 1) or a bare #VALUE!.
   try {
     const capped = readAmount(avgifter_inom_skyddet, 'Avgifter inom skyddet');
     const other = readAmount(övriga_avgifter, 'Övriga avgifter');
     const ability = readOptionalAmount(avgiftsutrymme, 'Avgiftsutrymme');
-    if (månad === null || månad === undefined || månad === '') {
+    if (isBlank(månad)) {
       throw invalidValue('Månad saknas. VT.HKS behöver månaden som fjärde argument eftersom maxtaxan beror på året, till exempel =VT.HKS(239;2500;;"2025-03").');
     }
     const month = readMonth(månad);
@@ -121,7 +125,7 @@ export function hks(avgifter_inom_skyddet: number, övriga_avgifter: number, avg
  * Personnumret eller samordningsnumret i normaliserad form ÅÅÅÅMMDD-NNNN, med kontroll av datum och kontrollsiffra.
  * @customfunction PERSONNUMMER
  * @param text Numret med 10 eller 12 siffror, med eller utan - eller +.
- * @param [år] Faktureringsåret som avgör århundradet för ett 10-siffrigt nummer (personen är högst 99 år det året; + betyder 100 år tidigare). Standard: innevarande år.
+ * @param [år] Året som avgör århundradet för 10 siffror: personen är högst 99 år det året, + betyder 100 år tidigare. Standard: i år.
  * @returns Numret med 12 siffror, till exempel 19400101-1230.
  */
 export function personnummer(text: number | string, år?: number | null): string {
@@ -130,6 +134,27 @@ export function personnummer(text: number | string, år?: number | null): string
     const result = parsePersonnummer(emptyCellAsBlank(text), year);
     if (!result.ok) throw invalidValue(personnummerProblem(result.reason));
     return result.value;
+  } catch (e) {
+    throw asFunctionError(e);
+  }
+}
+
+/**
+ * Ersättning teknik (R4) för en enhetsrad en viss månad: Kostnad den månad ersättningen tas ut (Obrukbar/Borttappad: månaden för Avslutad; Ej återlämnad: Påminnelse + påminnelsedagar), annars 0. Utanför högkostnadsskyddet.
+ * @customfunction ERSATTNING ERSÄTTNING
+ * @param återlämning "Obrukbar", "Borttappad", "Ej återlämnad", "Återlämnad" eller tomt, som i registrets kolumn Återlämning.
+ * @param månad Faktureringsmånaden som "ÅÅÅÅ-MM" eller ett datum i månaden.
+ * @param [avslutad] Dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (datum eller "ÅÅÅÅ-MM-DD").
+ * @param [påminnelse] Dagen då påminnelsen om återlämning skickades. Utan påminnelse ger "Ej återlämnad" ingen ersättning.
+ * @param [kostnad] Den faktiska kostnaden i kronor enligt leverantörsavtalet. Krävs den månad ersättningen tas ut.
+ * @returns Ersättningen i kronor; 0 om ingen tas ut den månaden.
+ */
+export function ersattning(återlämning: string | number | null, månad: number | string, avslutad?: number | string | null, påminnelse?: number | string | null, kostnad?: number | string | null): number {
+  try {
+    const month = readMonth(månad);
+    const cells = { returnStatus: emptyCellAsBlank(återlämning), ended: emptyCellAsBlank(avslutad), reminder: emptyCellAsBlank(påminnelse), cost: kostnad };
+    const { tariff, settings } = functionTariff();
+    return numberOf(replacementForRow(cells, month, tariff, settings));
   } catch (e) {
     throw asFunctionError(e);
   }

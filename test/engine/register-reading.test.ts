@@ -306,3 +306,17 @@ describe('§4 headers with a unit in brackets', () => {
     expect(found.missing).toEqual([]);
   });
 });
+
+describe('§6 values in messages as the user sees them', () => {
+  it('a boolean cell is shown as Swedish Excel shows it (SANT), not as "true"', () => {
+    const r = run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Installerad'], [P1, true, '2024-01-01']] });
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'Fel', row: 2, cell: 'B2', value: 'SANT' })]);
+    expect(r.problems[0]!.message).toContain('"SANT"');
+  });
+
+  it('a month key keeps four year digits, so a message names "0000-01" as typed', async () => {
+    const { monthKey, parseMonthKey } = await import('../../src/engine/index.js');
+    expect(monthKey(parseMonthKey('0000-01')!)).toBe('0000-01');
+    expect(() => run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Installerad'], [P1, 'Larm', '2024-01-01']] }, '0000-01')).toThrow(/0000-01/);
+  });
+});

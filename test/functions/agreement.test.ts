@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dayFromIso, dayToIso, type Proration } from '../../src/engine/index.js';
-import { aktivadagar, fee, hks, installationsavgift, maxtaxa } from '../../src/functions/functions.js';
+import { aktivadagar, ersattning, fee, hks, installationsavgift, maxtaxa } from '../../src/functions/functions.js';
 import { resetWorkbookTariff, setWorkbookSettings } from '../../src/functions/tariffSource.js';
 import { amountOf, bill, errorOf, P1 } from './helpers.js';
 
@@ -15,6 +15,8 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(fee('Trygghetslarm', '2025-03', '2025-03-12')).toBe(amountOf(r, 'Månadsavgift'));
     expect(installationsavgift('Trygghetslarm', '2025-03-12')).toBe(amountOf(r, 'Installationsavgift'));
     expect([amountOf(r, 'Månadsavgift'), amountOf(r, 'Installationsavgift')]).toEqual([239, 200]);
+    expect(fee('Trygghetslarm', '2025-03', '2025-03-12') + installationsavgift('Trygghetslarm', '2025-03-12')).toBe(r.total.toNumber());
+    expect(r.total.toNumber()).toBe(439);
   });
 
   it('B: Mobilt trygghetslarm and Digitalt lås the same day → 239 + one installation fee 200', () => {
@@ -26,6 +28,8 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(installationsavgift('Mobilt trygghetslarm', '2025-03-05')).toBe(amountOf(r, 'Installationsavgift'));
     expect(installationsavgift('Digitalt lås', '2025-03-05')).toBe(amountOf(r, 'Installationsavgift'));
     expect(amountOf(r, 'Installationsavgift')).toBe(200);
+    expect(fee('Mobilt trygghetslarm', '2025-03', '2025-03-05') + installationsavgift('Digitalt lås', '2025-03-05')).toBe(r.total.toNumber());
+    expect(r.total.toNumber()).toBe(439);
   });
 
   it('C: alarm swapped on 2025-03-14 (Byte) → 239 once, no installation fee', () => {
@@ -39,13 +43,19 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(installationsavgift('Trygghetslarm', '2025-03-14', 'Byte')).toBe(amountOf(r, 'Installationsavgift'));
     expect([amountOf(r, 'Månadsavgift'), amountOf(r, 'Installationsavgift')]).toEqual([239, 0]);
     expect(aktivadagar('2025-03', '2023-05-01', '2025-03-14') + aktivadagar('2025-03', '2025-03-14') - 1).toBe(31); // the swap day counts once
+    expect(ersattning('Återlämnad', '2025-03', '2025-03-14')).toBe(amountOf(r, 'Ersättning teknik'));
+    expect(r.total.toNumber()).toBe(239);
   });
 
-  it('D: Larmknapp since 2024-01-01, ended 2025-03-20 → 40 (the 450 replacement is R4, not a formula)', () => {
+  it('D: Larmknapp since 2024-01-01, ended 2025-03-20 Borttappad, Kostnad 450 → 40 + Ersättning teknik 450', () => {
     const r = bill([{ Tjänst: 'Larmknapp sammanboende', Installerad: '2024-01-01', Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: 450 }]);
     expect(fee('Larmknapp sammanboende', '2025-03', '2024-01-01', '2025-03-20')).toBe(amountOf(r, 'Månadsavgift'));
     expect(amountOf(r, 'Månadsavgift')).toBe(40);
     expect(installationsavgift('Larmknapp sammanboende', '2024-01-01')).toBe(0);
+    expect(ersattning('Borttappad', '2025-03', '2025-03-20', null, 450)).toBe(amountOf(r, 'Ersättning teknik'));
+    expect(amountOf(r, 'Ersättning teknik')).toBe(450);
+    expect(fee('Larmknapp sammanboende', '2025-03', '2024-01-01', '2025-03-20') + ersattning('Borttappad', '2025-03', '2025-03-20', null, 450)).toBe(r.total.toNumber());
+    expect(r.total.toNumber()).toBe(490);
   });
 
   it('E: Övriga avgifter 2 500 → 239 reduced by 97 to 142', () => {
@@ -57,6 +67,7 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(charged).toBe(amountOf(r, 'Månadsavgift') + amountOf(r, 'Reduktion högkostnadsskydd'));
     expect(charged - monthly).toBe(amountOf(r, 'Reduktion högkostnadsskydd'));
     expect([charged, amountOf(r, 'Reduktion högkostnadsskydd')]).toEqual([142, -97]);
+    expect(charged).toBe(r.total.toNumber());
   });
 
   it('F: Avgiftsutrymme 0 → 239 reduced to 0, the Digital tillsyn installation fee 200 stays', () => {
@@ -68,14 +79,20 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(monthly).toBe(amountOf(r, 'Månadsavgift'));
     expect(installationsavgift('Digital tillsyn', '2025-03-20')).toBe(amountOf(r, 'Installationsavgift'));
     expect(hks(monthly, 0, 0, '2025-03')).toBe(amountOf(r, 'Månadsavgift') + amountOf(r, 'Reduktion högkostnadsskydd'));
-    expect(hks(monthly, 0, 0, '2025-03') + installationsavgift('Digital tillsyn', '2025-03-20')).toBe(200);
+    expect(hks(monthly, 0, 0, '2025-03') + installationsavgift('Digital tillsyn', '2025-03-20')).toBe(r.total.toNumber());
+    expect(r.total.toNumber()).toBe(200);
   });
 
-  it('G: Trygghetslarm ended 2025-01-31 → no monthly fee in March (the 2 400 is R4)', () => {
+  it('G: Trygghetslarm ended 2025-01-31, Ej återlämnad, reminder 2025-02-10 → Ersättning teknik 2 400 due 2025-03-12', () => {
     const r = bill([{ Tjänst: 'Trygghetslarm', Installerad: '2022-01-01', Avslutad: '2025-01-31', Återlämning: 'Ej återlämnad', Påminnelse: '2025-02-10', Kostnad: 2400 }]);
     expect(fee('Trygghetslarm', '2025-03', '2022-01-01', '2025-01-31')).toBe(amountOf(r, 'Månadsavgift'));
     expect(amountOf(r, 'Månadsavgift')).toBe(0);
+    expect(ersattning('Ej återlämnad', '2025-03', '2025-01-31', '2025-02-10', 2400)).toBe(amountOf(r, 'Ersättning teknik'));
     expect(amountOf(r, 'Ersättning teknik')).toBe(2400);
+    expect(r.total.toNumber()).toBe(2400);
+    const february = bill([{ Tjänst: 'Trygghetslarm', Installerad: '2022-01-01', Avslutad: '2025-01-31', Återlämning: 'Ej återlämnad', Påminnelse: '2025-02-10', Kostnad: 2400 }], { month: '2025-02' });
+    expect(ersattning('Ej återlämnad', '2025-02', '2025-01-31', '2025-02-10', 2400)).toBe(amountOf(february, 'Ersättning teknik'));
+    expect(amountOf(february, 'Ersättning teknik')).toBe(0);
   });
 
   it('H: case A under days-30 → 159 for 20 days + 200', () => {
@@ -85,6 +102,7 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     expect(aktivadagar('2025-03', '2025-03-12')).toBe(r.lines[0]!.quantity);
     expect(installationsavgift('Trygghetslarm', '2025-03-12')).toBe(amountOf(r, 'Installationsavgift'));
     expect(amountOf(r, 'Månadsavgift') + amountOf(r, 'Installationsavgift')).toBe(359);
+    expect(fee('Trygghetslarm', '2025-03', '2025-03-12') + installationsavgift('Trygghetslarm', '2025-03-12')).toBe(r.total.toNumber());
   });
 });
 
@@ -149,6 +167,11 @@ describe('a wrong row gives the same message as the Problem sheet', () => {
     { row: { Tjänst: 'Larm', Installerad: '2025-03-12', Avslutad: '2025-03-01' }, call: () => fee('Larm', '2025-03', '2025-03-12', '2025-03-01') },
     { row: { Tjänst: 'Larm', Installerad: '2025-03-12', Boende: 'Hemma' }, call: () => fee('Larm', '2025-03', '2025-03-12', null, 'Hemma') },
     { row: { Tjänst: 'Larm', Installerad: '2025-03-12', Installationstyp: 'Flytt' }, call: () => installationsavgift('Larm', '2025-03-12', 'Flytt') },
+    { row: { Tjänst: 'Larm', Installerad: '2025-03-12', Återlämning: 'Tappad' }, call: () => ersattning('Tappad', '2025-03') },
+    { row: { Tjänst: 'Larm', Installerad: '2025-03-12', Återlämning: 'Obrukbar' }, call: () => ersattning('Obrukbar', '2025-03') },
+    { row: { Tjänst: 'Larm', Installerad: '2025-01-12', Avslutad: '2025-03-20', Återlämning: 'Borttappad' }, call: () => ersattning('Borttappad', '2025-03', '2025-03-20') },
+    { row: { Tjänst: 'Larm', Installerad: '2025-01-12', Återlämning: 'Ej återlämnad', Påminnelse: '2025-02-10', Kostnad: '-1' }, call: () => ersattning('Ej återlämnad', '2025-03', null, '2025-02-10', '-1') },
+    { row: { Tjänst: 'Larm', Installerad: '2025-01-12', Återlämning: 'Ej återlämnad', Påminnelse: '10 feb' }, call: () => ersattning('Ej återlämnad', '2025-03', null, '10 feb') },
   ];
 
   it.each(cases.map((c, i) => [i, c] as const))('case %i', (_i, { row, call }) => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../../src/engine/index.js';
 import { asFunctionError, FunctionError, invalidValue, notAvailable } from '../../src/functions/errors.js';
+import * as F from '../../src/functions/functions.js';
 import { fee, maxtaxa } from '../../src/functions/functions.js';
 
 /** A stand-in for office.js's CustomFunctions global, with its real ErrorCode values. */
@@ -59,16 +60,32 @@ describe('asFunctionError', () => {
   });
 
   it('means no argument of any type makes a function throw anything but a function error', () => {
-    const odd: unknown[] = [undefined, null, true, false, NaN, Infinity, -0, 1e300, '', ' ', '🙂', {}, [], [[1]], new Date(NaN), Symbol('s')];
-    for (const a of odd) {
-      for (const call of [() => fee(a as never, '2025-03', '2025-03-12'), () => fee('Larm', a as never, '2025-03-12'), () => fee('Larm', '2025-03', a as never),
-        () => fee('Larm', '2025-03', '2025-03-12', a as never, a as never), () => maxtaxa(a as never)]) {
-        try {
-          const v = call();
-          expect(typeof v).toBe('number');
-        } catch (e) {
-          expect(e).toBeInstanceOf(FunctionError);
-          expect((e as FunctionError).code).toMatch(/^#(VALUE!|N\/A)$/);
+    const odd: unknown[] = [undefined, null, true, false, NaN, Infinity, -Infinity, -0, -1, 0.5, 1e300, 2958466, 45728.999, '', ' ', '0', '45728', '2025-3',
+      '0000-01', '1899-12-31', '🙂', {}, [], [[1]], [['2025-03']], new Date(NaN), Symbol('s'), 10n];
+    // Every parameter of every function, the others holding good values.
+    const good: Record<string, unknown[]> = {
+      fee: ['Larm', '2025-03', '2025-03-12', '2025-03-20', 'Ordinärt boende'],
+      installationsavgift: ['Larm', '2025-03-12', 'Ny'],
+      maxtaxa: ['2025-03'],
+      prisbasbelopp: [2025],
+      hks: [239, 0, 100, '2025-03'],
+      personnummer: ['400101-1230', 2025],
+      ersattning: ['Borttappad', '2025-03', '2025-03-20', '2025-03-01', 450],
+      aktivadagar: ['2025-03', '2025-03-12', '2025-03-20'],
+      tjanst: ['Larm'],
+    };
+    const functions = F as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const [name, args] of Object.entries(good)) {
+      const expected = typeof functions[name]!(...args);
+      for (let i = 0; i < args.length; i++) {
+        for (const a of odd) {
+          try {
+            expect(typeof functions[name]!(...args.map((g, j) => (j === i ? a : g))), `${name} #${i}`).toBe(expected);
+          } catch (e) {
+            expect(e, `${name} #${i}`).toBeInstanceOf(FunctionError);
+            expect((e as FunctionError).code).toMatch(/^#(VALUE!|N\/A)$/);
+            expect((e as FunctionError).message).not.toMatch(/^Oväntat fel/);
+          }
         }
       }
     }

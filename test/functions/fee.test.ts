@@ -94,6 +94,24 @@ describe('VT.FEE — wrong arguments give #VALUE! with a Swedish message', () =>
     expect(errorOf(() => fee('Larm', -3, '2025-03-12')).message).toMatch(/^Månaden "-3" går inte att läsa/);
   });
 
+  it('a month before 1900 (text such as "0000-01" parses, but no billing month lies there), NaN and serials past 9999-12-31', () => {
+    for (const bad of ['0000-01', '1899-12', '1899-12-31']) {
+      expect(errorOf(() => fee('Larm', bad, '2025-03-12'))).toEqual({ code: '#VALUE!', message: `Månaden "${bad}" ligger före år 1900. Ange månaden som ÅÅÅÅ-MM, till exempel "2025-03", eller som ett datum i månaden.` });
+    }
+    expect(errorOf(() => fee('Larm', NaN, '2025-03-12')).message).toMatch(/^Månaden "NaN" går inte att läsa/);
+    expect(errorOf(() => fee('Larm', 2958466, '2025-03-12')).message).toMatch(/^Månaden "2958466" går inte att läsa/);
+    expect(errorOf(() => fee('Larm', true as never, '2025-03-12')).message).toMatch(/^Månaden "SANT" går inte att läsa/);
+    expect(fee('Larm', '9999-12', '2025-03-12')).toBe(239); // the last month Excel has
+  });
+
+  it('a date given as text digits or with a time is refused, as in the register; a serial\'s time of day is ignored', () => {
+    expect(errorOf(() => fee('Larm', '2025-03', '45728')).message).toBe('Installerad: Datumet "45728" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.');
+    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12T08:00')).code).toBe('#VALUE!');
+    expect(fee('Larm', '2025-02', 45716.99 /* 2025-02-28 23:45 */)).toBe(239);
+    expect(fee('Larm', '2025-03', 45716.99, 45717.01 /* 2025-03-01 00:15 */)).toBe(239);
+    expect(errorOf(() => fee('Larm', '2025-03', -0.5)).code).toBe('#VALUE!');
+  });
+
   it('missing or unreadable Installerad, as the register words it', () => {
     expect(errorOf(() => fee('Larm', '2025-03', ''))).toEqual({ code: '#VALUE!', message: 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).' });
     expect(errorOf(() => fee('Larm', '2025-03', 0)).message).toMatch(/^Installationsdatum saknas/);

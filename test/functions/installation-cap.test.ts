@@ -63,7 +63,7 @@ describe('VT.MAXTAXA and VT.PRISBASBELOPP — §3', () => {
     expect(errorOf(() => maxtaxa(2025)).message).toMatch(/^2025 ser ut som ett år/);
     expect(errorOf(() => maxtaxa('')).message).toMatch(/^Månad saknas/);
     for (const bad of [2025.5, 1850, 12345, 'tjugo', '25', true]) {
-      expect(errorOf(() => prisbasbelopp(bad as number))).toEqual({ code: '#VALUE!', message: `Året "${String(bad)}" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.` });
+      expect(errorOf(() => prisbasbelopp(bad as number))).toEqual({ code: '#VALUE!', message: `Året "${bad === true ? 'SANT' : String(bad)}" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.` });
     }
     expect(errorOf(() => prisbasbelopp(null as never))).toEqual({ code: '#VALUE!', message: 'År saknas. Ange ett årtal med fyra siffror, till exempel 2025.' });
   });
@@ -108,6 +108,27 @@ describe('VT.HKS — R5, the capped fees left to charge', () => {
     expect(errorOf(() => hks(239, 0, 'inget', '2025-03')).message).toMatch(/^Avgiftsutrymme: "inget" är inte ett belopp/);
     expect(errorOf(() => hks(239, 0, null))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/) });
     expect(errorOf(() => hks(239, 0, null, 'mars')).message).toMatch(/^Månaden "mars" går inte att läsa/);
+  });
+
+  it('refuses booleans and amounts so large that the decimal arithmetic would round them (never a wrong number)', () => {
+    expect(errorOf(() => hks(true as never, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: 'Avgifter inom skyddet: "SANT" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.' });
+    expect(errorOf(() => hks(239, false as never, null, '2025-03')).message).toMatch(/^Övriga avgifter: "FALSKT" är inte ett belopp/);
+    expect(errorOf(() => hks(239, 0, true as never, '2025-03')).message).toMatch(/^Avgiftsutrymme: "SANT" är inte ett belopp/);
+    expect(errorOf(() => hks(NaN, 0, null, '2025-03')).message).toMatch(/^Avgifter inom skyddet: "NaN" är inte ett belopp/);
+    expect(errorOf(() => hks(Infinity, 0, null, '2025-03')).code).toBe('#VALUE!');
+    for (const huge of [1e21, 1e300, '2000000000000']) {
+      expect(errorOf(() => hks(huge, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: `Avgifter inom skyddet: beloppet ${String(huge)} är orimligt stort. Ange högst 1 000 000 000 000 kr.` });
+      expect(errorOf(() => hks(239, huge, null, '2025-03')).message).toMatch(/^Övriga avgifter: beloppet .* är orimligt stort/);
+      expect(errorOf(() => hks(239, 0, huge, '2025-03')).message).toMatch(/^Avgiftsutrymme: beloppet .* är orimligt stort/);
+    }
+    expect(hks(1e12, 0, null, '2025-03')).toBe(2642); // the bound itself is still exact
+    expect(hks(999999999999.99, 999999999999.99, 1e12, '2025-03')).toBe(0);
+  });
+
+  it('reads a month of blanks as missing, and a number typed as text as text', () => {
+    expect(errorOf(() => hks(239, 0, null, '   ')).message).toMatch(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/);
+    expect(errorOf(() => hks(239, 0, null, '45731')).message).toMatch(/^Månaden "45731" går inte att läsa/);
+    expect(errorOf(() => hks(239, 0, null, '1899-12')).message).toMatch(/^Månaden "1899-12" ligger före år 1900/);
   });
 
   it('gives #N/A when the month\'s year has no prisbasbelopp', () => {

@@ -35,7 +35,8 @@ describe('functions.json', () => {
   it('declares exactly these functions, each associated with an exported function', () => {
     expect(metadata.functions.map((f) => [f.id, f.name])).toEqual([
       ['FEE', 'FEE'], ['INSTALLATIONSAVGIFT', 'INSTALLATIONSAVGIFT'], ['MAXTAXA', 'MAXTAXA'], ['PRISBASBELOPP', 'PRISBASBELOPP'],
-      ['HKS', 'HKS'], ['PERSONNUMMER', 'PERSONNUMMER'], ['AKTIVADAGAR', 'AKTIVADAGAR'], ['TJANST', 'TJÄNST'], ['VERSION', 'VERSION'],
+      ['HKS', 'HKS'], ['PERSONNUMMER', 'PERSONNUMMER'], ['ERSATTNING', 'ERSÄTTNING'], ['AKTIVADAGAR', 'AKTIVADAGAR'], ['TJANST', 'TJÄNST'],
+      ['VERSION', 'VERSION'],
     ]);
     for (const f of metadata.functions) {
       const a = associate.find((x) => x.id === f.id)!;
@@ -48,18 +49,21 @@ describe('functions.json', () => {
     expect(signature('FEE')).toEqual([['tjänst', 'string', false], ['månad', 'any', false], ['installerad', 'any', false], ['avslutad', 'any', true], ['boende', 'any', true]]);
     expect(signature('INSTALLATIONSAVGIFT')).toEqual([['tjänst', 'string', false], ['installationsdatum', 'any', false], ['installationstyp', 'any', true]]);
     expect(signature('MAXTAXA')).toEqual([['månad', 'any', false]]);
-    expect(signature('PRISBASBELOPP')).toEqual([['år', 'number', false]]);
+    // Amounts and years are `any`: Excel's own coercion of a `number` parameter would turn SANT into 1
+    // and refuse text without a Swedish message.
+    expect(signature('PRISBASBELOPP')).toEqual([['år', 'any', false]]);
     // Excel refuses a required parameter after an optional one (office-js#1749): månad is optional
     // in the metadata and checked by the function.
-    expect(signature('HKS')).toEqual([['avgifter_inom_skyddet', 'number', false], ['övriga_avgifter', 'number', false], ['avgiftsutrymme', 'any', true], ['månad', 'any', true]]);
+    expect(signature('HKS')).toEqual([['avgifter_inom_skyddet', 'any', false], ['övriga_avgifter', 'any', false], ['avgiftsutrymme', 'any', true], ['månad', 'any', true]]);
     expect(signature('PERSONNUMMER')).toEqual([['text', 'any', false], ['år', 'any', true]]);
+    expect(signature('ERSATTNING')).toEqual([['återlämning', 'any', false], ['månad', 'any', false], ['avslutad', 'any', true], ['påminnelse', 'any', true], ['kostnad', 'any', true]]);
     expect(signature('AKTIVADAGAR')).toEqual([['månad', 'any', false], ['installerad', 'any', false], ['avslutad', 'any', true]]);
     expect(signature('TJANST')).toEqual([['text', 'string', false]]);
     expect(signature('VERSION')).toEqual([]);
   });
 
   it('returns scalars: numbers for amounts and days, text for names and numbers', () => {
-    for (const id of ['FEE', 'INSTALLATIONSAVGIFT', 'MAXTAXA', 'PRISBASBELOPP', 'HKS', 'AKTIVADAGAR']) expect(byId(id).result).toEqual({ type: 'number' });
+    for (const id of ['FEE', 'INSTALLATIONSAVGIFT', 'MAXTAXA', 'PRISBASBELOPP', 'HKS', 'ERSATTNING', 'AKTIVADAGAR']) expect(byId(id).result).toEqual({ type: 'number' });
     for (const id of ['PERSONNUMMER', 'TJANST', 'VERSION']) expect(byId(id).result).toEqual({ type: 'string' });
     for (const f of metadata.functions) for (const p of f.parameters) expect([p.dimensionality, p.repeating]).toEqual([undefined, undefined]);
   });
@@ -84,9 +88,14 @@ describe('functions.json', () => {
     }
   });
 
+  it('keeps parameter help within the 128 characters of Excel\'s metadata schema', () => {
+    for (const f of metadata.functions) for (const p of f.parameters) expect(p.description!.length, `${f.id}.${p.name}`).toBeLessThanOrEqual(128);
+  });
+
   it('names the rule each amount follows (R1, R3, R5)', () => {
     expect(byId('FEE').description).toMatch(/\bR1\b/);
     expect(byId('INSTALLATIONSAVGIFT').description).toMatch(/\bR3\b/);
     expect(byId('HKS').description).toMatch(/\bR5\b/);
+    expect(byId('ERSATTNING').description).toMatch(/\bR4\b/);
   });
 });

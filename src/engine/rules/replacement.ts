@@ -16,6 +16,11 @@ function dueDay(row: RegisterRow, reminderDays: number): Day | undefined {
   return undefined;
 }
 
+/** §6: the Fel when a charge is due but Kostnad cannot be used (the Problem sheet and VT.ERSÄTTNING). */
+export function costProblemMessage(outcome: { readonly reason: string; readonly dueText: string }): string {
+  return `Kostnad ${outcome.reason} men ersättning ska tas ut (${outcome.dueText}). Ange den faktiska kostnaden enligt leverantörsavtalet i kronor (R4).`;
+}
+
 const NONE: ReplacementOutcome = { kind: 'none' };
 const REMINDER_MISSING: ReplacementOutcome = { kind: 'reminderMissing' };
 
