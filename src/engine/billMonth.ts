@@ -12,7 +12,7 @@ import { forEachPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
-import { costProblemMessage, replacementFor } from './rules/replacement.js';
+import { costProblemMessage, reminderDaysFor, replacementFor, type ReplacementOutcome } from './rules/replacement.js';
 import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionOn, type Tariff, type TariffVersion } from './tariff.js';
@@ -178,6 +178,7 @@ function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, fie
 }
 
 const NO_SOURCES: readonly string[] = [];
+const NO_REPLACEMENT: ReplacementOutcome = { kind: 'none' };
 const KIND_RANK: Record<LineKind, number> = { Månadsavgift: 0, Installationsavgift: 1, 'Ersättning teknik': 2, 'Reduktion högkostnadsskydd': 3 };
 
 /** Within one person: line kind, then first register row (§7). */
@@ -213,7 +214,8 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
   let rows = candidates;
   for (const r of candidates) {
-    const outcome = replacementFor(r, month, settings.reminderDays);
+    const outcome = r.returnStatus === 'none' ? NO_REPLACEMENT
+      : replacementFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
     if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
       rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), r.costText, 'R4');

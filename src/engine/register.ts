@@ -124,7 +124,8 @@ function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
 export function readRegister(sheet: SheetCells, billingYear: number, mappingOverride?: ColumnMapping): RegisterReading {
   const values = sheet.values;
   const headerRow = values[0] ?? [];
-  const mapping: ColumnMapping = { ...detectColumns(headerRow).mapping, ...(mappingOverride ?? {}) };
+  const detected = detectColumns(headerRow);
+  const mapping: ColumnMapping = { ...detected.mapping, ...(mappingOverride ?? {}) };
   const missing = missingRequired(mapping);
   if (missing.length > 0) {
     throw new RunError(
@@ -146,6 +147,17 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
 
   const rows: RegisterRow[] = [];
   const problems: Problem[] = [];
+  // §4 column order is free, so two columns for one field must not silently decide the bill.
+  const headerRowNumber = rowNumberOf(sheet, 0);
+  for (const rep of detected.repeated) {
+    if (mappingOverride?.[rep.field] !== undefined) continue; // chosen by hand in the pane
+    const ignored = textOf(headerRow[rep.index]);
+    problems.push({
+      severity: 'Varning', sheet: sheet.name, row: headerRowNumber, column: ignored,
+      cell: `${columnLetter(firstColumn + rep.index)}${headerRowNumber}`, value: ignored,
+      message: `Kolumnen "${ignored}" betyder också ${COLUMN_BY_FIELD[rep.field].header}, men kolumnen "${headers[rep.field]}" (${letters[rep.field]}) används och "${ignored}" läses inte. Ta bort eller byt namn på en av dem.`,
+    });
+  }
   const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
   let dataRowCount = 0;
 

@@ -4,7 +4,7 @@
 // A bad cell refuses the run: the tariff decides every amount, so nothing is guessed.
 import { dayFromCell, dayToExcelSerial, dayToIso } from './days.js';
 import { amountFromCell, moneyFromCell, type Money } from './money.js';
-import { DEFAULT_PRISBASBELOPP, type PrisbasbeloppEntry, type PrisbasbeloppTable } from './maxtaxa.js';
+import { DEFAULT_PRISBASBELOPP, mergePrisbasbelopp, type PrisbasbeloppEntry, type PrisbasbeloppTable } from './maxtaxa.js';
 import { columnLetter, RunError } from './problems.js';
 import type { FeeCategory } from './services.js';
 import { DEFAULT_SETTINGS, isValidReminderDays, parseProration, PRORATION_LABEL, type Proration } from './settings.js';
@@ -154,12 +154,11 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
         maxtaxa = moneyFromCell(row[maxCol]); // R6: kept to öre
         if (!maxtaxa || maxtaxa.isNegative()) refuse(r, maxCol, 'maxtaxan är inte ett tal', row[maxCol]);
       }
+      if (extra.some((e) => e.year === year!.toNumber())) refuse(r, pc, 'året står redan på en rad ovanför; ta bort den ena', row[pc]);
       extra.push({ year: year!.toNumber(), prisbasbelopp: pbb!, ...(maxtaxa ? { maxtaxa } : {}) });
     }
   }
-  const prisbasbelopp = new Map(DEFAULT_PRISBASBELOPP);
-  for (const e of extra) prisbasbelopp.set(e.year, e);
-  return { tariff: { versions, source: `bladet "${sheet.name}"` }, prisbasbelopp };
+  return { tariff: { versions, source: `bladet "${sheet.name}"` }, prisbasbelopp: mergePrisbasbelopp(DEFAULT_PRISBASBELOPP, extra) };
 }
 
 /** The Taxa sheet for a tariff and prisbasbelopp table ("Skapa Taxa-blad"): two tables side by side. */

@@ -7,7 +7,8 @@ export function normaliseKey(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   const cached = keyCache.get(text);
   if (cached !== undefined) return cached;
-  const key = text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  // NFC: "Å" typed as A + ring (macOS, PDF copies) is the same letter as the precomposed one.
+  const key = text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
   if (keyCache.size < 10000) keyCache.set(text, key);
   return key;
 }

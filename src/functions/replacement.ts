@@ -1,7 +1,7 @@
 // VT.ERSÄTTNING's row: the register reads the cells (readRegister on a one-row sheet, so every
 // spelling and message is the Problem sheet's) and the engine's replacementFor decides R4.
 import {
-  costProblemMessage, readRegister, replacementFor, tariffVersionForMonth, ZERO,
+  costProblemMessage, readRegister, reminderDaysFor, replacementFor, tariffVersionForMonth, ZERO,
   type BillingSettings, type Money, type Tariff, type YearMonth,
 } from '../engine/index.js';
 import { valueOf } from './args.js';
@@ -32,8 +32,9 @@ export function replacementForRow(cells: ReplacementCells, month: YearMonth, tar
     const problem = reading.problems.find((p) => p.severity === 'Fel') ?? reading.problems[0];
     return valueOf<never>({ ok: false, column: problem?.column ?? '', message: problem?.message ?? 'Raden går inte att läsa.' });
   }
-  // As billMonth: the run's setting overrides the version in force on the month's first day.
-  const reminderDays = overrides.reminderDays ?? tariffVersionForMonth(tariff, month).settings.reminderDays;
+  tariffVersionForMonth(tariff, month); // as billMonth: no version for the month, no run (#N/A)
+  // As billMonth: the run's setting, else the version in force on the reminder date.
+  const reminderDays = reminderDaysFor(tariff, row.reminder, overrides.reminderDays);
   const outcome = replacementFor(row, month, reminderDays);
   if (outcome.kind === 'charge') return outcome.amount;
   if (outcome.kind === 'costProblem') {

@@ -319,4 +319,18 @@ describe('§6 values in messages as the user sees them', () => {
     expect(monthKey(parseMonthKey('0000-01')!)).toBe('0000-01');
     expect(() => run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Installerad'], [P1, 'Larm', '2024-01-01']] }, '0000-01')).toThrow(/0000-01/);
   });
+
+  it('§4: two columns for one field (Tjänst and its alias Produkt) give a Varning naming both; the first is used', () => {
+    const r = run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Produkt', 'Installerad'], [P1, 'Larmknapp', 'Trygghetslarm', '2024-01-01']] });
+    expect(linesOf(r)).toEqual([['Månadsavgift', 40]]);
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'Varning', row: 1, cell: 'C1', column: 'Produkt' })]);
+    expect(r.problems[0]!.message).toMatch(/"Produkt".*Tjänst.*"Tjänst" \(B\)/);
+  });
+
+  it('§4: a header and a value written in decomposed Unicode (A + ring) are the same words', () => {
+    const nfd = (t: string) => t.normalize('NFD');
+    const r = run({ name: 'Enhetsregister', values: [['Personnummer', nfd('Tjänst'), 'Installerad', nfd('Återlämning'), 'Avslutad', 'Kostnad'], [P1, nfd('Digitalt lås'), '2024-01-01', 'Borttappad', '2025-03-05', 300]] });
+    expect(r.problems).toEqual([]);
+    expect(linesOf(r)).toEqual([['Ersättning teknik', 300]]);
+  });
 });

@@ -244,4 +244,18 @@ describe('§3 prisbasbelopp in the Taxa sheet', () => {
     const e = runErrorOf(() => readTaxaSheet(sheet(values)));
     expect(e.message).toContain(`cell ${address(r, hc)}`);
   });
+
+  it('§3: the same year on two rows is refused, like two versions from one day (never the last one silently)', () => {
+    const values = [
+      ['Gäller från', 'Trygghetslarm', 'Larmknapp sammanboende', 'Digitalt lås', 'Digital tillsyn', 'Installationsavgift'],
+      ['2025-01-01', 239, 40, 0, 0, 200],
+      [],
+      ['År', 'Prisbasbelopp'],
+      [2027, 60000],
+      [2027, 61000],
+    ];
+    const e = runErrorOf(() => readTaxaSheet(sheet(values)));
+    expect(e.message).toContain('cell A6');
+    expect(e.message).toContain('2027');
+  });
 });

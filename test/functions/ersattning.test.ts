@@ -86,7 +86,7 @@ describe('VT.ERSÄTTNING — wrong arguments give #VALUE!, missing data #N/A', (
     expect(errorOf(() => ersattning('Borttappad', '', '2025-03-20', null, 450)).message).toMatch(/^Månad saknas/);
   });
 
-  it('a month without a tariff version (its reminder days are unknown)', () => {
+  it('a month without a tariff version (the invoice run refuses it too)', () => {
     expect(errorOf(() => ersattning('Borttappad', '2024-12', '2024-12-01', null, 450))).toEqual({ code: '#N/A', message: expect.stringMatching(/^Ingen taxa gäller för 2024-12 /) });
   });
 });

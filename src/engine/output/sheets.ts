@@ -72,7 +72,7 @@ export function summarySheet(result: BillingResult): OutputSheet {
     { header: 'Uppgift', kind: 'text' }, { header: 'Värde', kind: 'text' },
   ], [
     ['Månad', monthKey(result.month)],
-    ['Register', `${result.registerSheet} (${result.registerRows} rader)`],
+    ['Register', `${result.registerSheet} (${result.registerRows} ${result.registerRows === 1 ? 'rad' : 'rader'})`],
     ['Personer med avgift', String(result.persons.length)],
     ['Taxa', `${result.tariffSource}, version från ${dayToIso(v.validFrom)}`],
     ['Maxtaxa', `${formatKr(result.maxtaxa)} per månad`],

@@ -2,12 +2,24 @@
 import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
 import type { RegisterRow } from '../register.js';
+import { tariffVersionOn, type Tariff } from '../tariff.js';
 
 export type ReplacementOutcome =
   | { readonly kind: 'none' }
   | { readonly kind: 'charge'; readonly amount: Money; readonly explanation: string }
   | { readonly kind: 'costProblem'; readonly reason: string; readonly dueText: string }
   | { readonly kind: 'reminderMissing' };
+
+/**
+ * R4: the reminder days that apply to a reminder: the run's override, else the tariff version in
+ * force on the day the reminder was sent (else the first version). One reminder so has one due
+ * day whichever month is billed: the billing month's version could move it, billing it twice or never.
+ */
+export function reminderDaysFor(tariff: Tariff, reminder: Day | undefined, override?: number): number {
+  if (override !== undefined) return override;
+  const version = (reminder === undefined ? undefined : tariffVersionOn(tariff, reminder)) ?? tariff.versions[0];
+  return version ? version.settings.reminderDays : 30;
+}
 
 /** The day a charge for this row falls due, if it ever does. */
 function dueDay(row: RegisterRow, reminderDays: number): Day | undefined {
