@@ -2,5 +2,5 @@
 export { createExcelActions } from './officeActions.js';
 export { refreshFunctionSettings, refreshFunctionTariff, syncFunctionsWithWorkbook } from './functionTariff.js';
 export { ExcelActionError } from './errors.js';
-export { HIGHLIGHT_FILL } from './selection.js';
+export { HIGHLIGHT_FILL, REVIEW_MARKS_KEY } from './selection.js';
 export { SETTINGS_KEY } from './settings.js';

@@ -1,5 +1,6 @@
 // The workbook adapter the task pane gets injected: the only code that calls Excel.run.
 import { ExcelActionError } from './errors.js';
+import { excelSheetName } from './sheetNames.js';
 import { refreshFunctionSettings, refreshFunctionTariff } from './functionTariff.js';
 import { existingSheets, overview } from './overview.js';
 import { readSheetValues, readWorkbook } from './readWorkbook.js';
@@ -42,6 +43,12 @@ export function createExcelActions(excel?: typeof Excel): OfficeActions {
     createTaxaSheet: async () => createTaxaSheet(ns()),
     selectCell: async (sheet, address) => selectCell(ns(), sheet, address),
     readSheetValues: async (sheet) => readSheetValues(ns(), sheet),
-    highlightCells: async (sheet, addresses) => highlightCells(ns(), sheet, addresses),
+    highlightCells: async (sheet, addresses) => {
+      // Fill colour is a change too, and the register is never changed.
+      if (excelSheetName([...registers], sheet) !== undefined) {
+        throw new ExcelActionError(`Bladet "${sheet}" är registret och markeras aldrig. Byt namn på registerbladet och försök igen.`);
+      }
+      return highlightCells(ns(), sheet, addresses);
+    },
   };
 }

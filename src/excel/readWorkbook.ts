@@ -48,7 +48,8 @@ export function readWorkbook(excel: typeof Excel, registerSheet: string, progres
 
 function toOutputCell(v: unknown): OutputCell {
   if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // As Swedish Excel shows them: the pane lists these values to the user (Granska).
+  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
   return v === null || v === undefined ? '' : String(v);
 }
 

@@ -22,6 +22,8 @@ export function BillingSettings(props: {
     <div className={styles.stack}>
       <Field label="Delmånad" hint="Vad en påbörjad eller avslutad månad kostar (R1).">
         <Dropdown
+          // Not clearable: null drops the hidden button Fluent labels "Clear selection" (English).
+          clearButton={null}
           className={styles.control}
           value={current.label}
           selectedOptions={[current.value]}

@@ -15,6 +15,8 @@ export function ColumnPicker({ row, onChange }: { row: MappingRow; onChange: (in
       validationMessage={missing ? `Krävs: välj kolumnen som innehåller ${row.label}.` : undefined}
     >
       <Dropdown
+        // Not clearable: null drops the hidden button Fluent labels "Clear selection" (English).
+        clearButton={null}
         placeholder={row.required ? 'Välj kolumn' : 'Ingen kolumn'}
         value={chosen?.title ?? ''}
         selectedOptions={chosen ? [String(chosen.index)] : []}

@@ -23,6 +23,8 @@ export function RegisterPicker(props: {
     <div className={styles.row}>
       <Field label="Registerblad" className={styles.field} hint="Bladet med enhetsregistret. Det ändras aldrig.">
         <Dropdown
+          // Not clearable: null drops the hidden button Fluent labels "Clear selection" (English).
+          clearButton={null}
           className={styles.dropdown}
           placeholder={props.overview ? 'Välj blad' : 'Läser arbetsboken …'}
           value={current ? current.name : ''}

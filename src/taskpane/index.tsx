@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createExcelActions, syncFunctionsWithWorkbook } from '../excel/index.js';
 import { App } from './App.js';
+import { PaneErrorBoundary } from './PaneErrorBoundary.js';
 
 Office.onReady(() => {
   const container = document.getElementById('root');
@@ -12,7 +13,9 @@ Office.onReady(() => {
   syncFunctionsWithWorkbook(Excel).catch((e: unknown) => console.warn('VT-funktionerna använder den inbyggda taxan:', e));
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App actions={actions} />
+      <PaneErrorBoundary>
+        <App actions={actions} />
+      </PaneErrorBoundary>
     </FluentProvider>,
   );
 });

@@ -47,11 +47,14 @@ export interface OfficeActions {
   writeSheets(sheets: readonly OutputSheet[], progress: ProgressReport): Promise<void>;
   /** Writes the built-in default tariff as a "Taxa" sheet (refuses to replace an existing one). */
   createTaxaSheet(): Promise<void>;
-  /** Selects a cell, e.g. the register cell a problem points at. */
+  /** Selects a cell or whole rows ("12:12"), e.g. the register cell a problem points at. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The used range of a sheet as values, header row first; undefined if the sheet is missing. */
   readSheetValues(sheet: string): Promise<OutputCell[][] | undefined>;
-  /** Marks cells (fill colour only: no value changes) and selects the first. */
+  /**
+   * Marks exactly these cells (fill colour only: no value changes), clearing what the previous
+   * Granska marked on that sheet, and selects the first. Refuses the register sheet.
+   */
   highlightCells(sheet: string, addresses: readonly string[]): Promise<void>;
 }
 

@@ -270,10 +270,9 @@ export class PaneController {
       }
       const result = await this.compute(0.1, 0.8);
       const differences = reviewInvoice(invoiceSheet(result), actual);
-      if (differences.length > 0) {
-        this.progress(0.9, 'Markerar cellerna som skiljer sig …');
-        await this.actions.highlightCells(sheet, differences.map((d) => d.address));
-      }
+      // Also with no differences: that clears the marks of an earlier Granska.
+      this.progress(0.9, differences.length > 0 ? 'Markerar cellerna som skiljer sig …' : 'Tar bort tidigare markeringar …');
+      await this.actions.highlightCells(sheet, differences.map((d) => d.address));
       this.set({
         review: { sheet, month: monthKey(month), differences },
         notice: differences.length === 0

@@ -194,7 +194,8 @@ export function summarise(result: BillingResult): RunSummary {
 
 /** Where activating a problem goes: its cell, else its whole row; nothing for sheet-wide problems. */
 export function problemTarget(p: Problem): { sheet: string; address: string } | undefined {
-  if (p.cell) return { sheet: p.sheet, address: p.cell };
+  // A cell without its column letter ("12") is no address: fall back to the row.
+  if (p.cell && /^[A-Z]{1,3}\d+$/.test(p.cell)) return { sheet: p.sheet, address: p.cell };
   if (p.row !== undefined) return { sheet: p.sheet, address: `${p.row}:${p.row}` };
   return undefined;
 }

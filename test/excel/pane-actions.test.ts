@@ -2,7 +2,9 @@
 // read-compare-highlight round trip.
 import { describe, expect, it } from 'vitest';
 import { billWorkbook, invoiceSheet, outputSheets, parseMonthKey, reviewInvoice } from '../../src/engine/index.js';
-import { createExcelActions, HIGHLIGHT_FILL, SETTINGS_KEY } from '../../src/excel/index.js';
+import { createExcelActions, HIGHLIGHT_FILL, REVIEW_MARKS_KEY, SETTINGS_KEY } from '../../src/excel/index.js';
+import { cellRuns } from '../../src/excel/selection.js';
+import { problemTarget } from '../../src/taskpane/paneLogic.js';
 import { createFakeExcel, installFakeOffice } from '../fakes/excel-fake.js';
 import { REGISTER_HEADERS, snapshot, workbook } from './helpers.js';
 
@@ -48,6 +50,17 @@ describe('selectCell and highlightCells', () => {
     expect(fake.selection()).toBe('Enhetsregister!A2');
   });
 
+  it('selects the whole row for a problem without a cell (an identical duplicate row)', async () => {
+    const { fake, actions } = workbook({ Start: [['x']], Enhetsregister: [...register, register[2]!] });
+    const input = await actions.readWorkbook('Enhetsregister', () => undefined);
+    const duplicate = billWorkbook(input, march).problems.find((p) => p.row === 4 && p.cell === undefined);
+    expect(duplicate).toMatchObject({ severity: 'Varning', sheet: 'Enhetsregister' });
+    const target = problemTarget(duplicate!)!;
+    await actions.selectCell(target.sheet, target.address);
+    expect(fake.selection()).toBe('Enhetsregister!4:4');
+    expect(fake.activeSheetName()).toBe('Enhetsregister');
+  });
+
   it('says in Swedish when the sheet or the address is wrong', async () => {
     const { actions } = workbook({ Enhetsregister: register });
     await expect(actions.selectCell('Saknas', 'A1')).rejects.toThrow('Bladet "Saknas" finns inte');
@@ -70,6 +83,83 @@ describe('selectCell and highlightCells', () => {
     expect({ ...after, fills: [] }).toEqual({ ...before, fills: [] });
   });
 });
+
+describe('Granska marks', () => {
+  const sheet = () => Array.from({ length: 6 }, (_, r) => ['a', r, r * 2]);
+
+  it('merge neighbouring cells of a column into runs', () => {
+    expect(cellRuns(['B3', 'B2', 'A7', 'B4', 'B9', 'C1', '5:5'])).toEqual(['B2:B4', 'B9', 'A7', 'C1', '5:5']);
+  });
+
+  it('clear what the previous Granska marked, so a fixed cell is no longer marked', async () => {
+    const { fake, actions } = workbook({ Faktura: sheet() });
+    const values = fake.values('Faktura');
+    await actions.highlightCells('Faktura', ['B2', 'B3', 'C5']);
+    expect(['B2', 'B3', 'C5'].map((c) => fake.fillColor('Faktura', c))).toEqual([HIGHLIGHT_FILL, HIGHLIGHT_FILL, HIGHLIGHT_FILL]);
+    await actions.highlightCells('Faktura', ['B3']);
+    expect(['B2', 'B3', 'C5'].map((c) => fake.fillColor('Faktura', c))).toEqual([undefined, HIGHLIGHT_FILL, undefined]);
+    await actions.highlightCells('Faktura', []);
+    expect(fake.fillColor('Faktura', 'B3')).toBeUndefined();
+    expect(fake.values('Faktura')).toEqual(values);
+    // Nothing marked before or now: one sync to look, nothing written.
+    fake.resetStats();
+    await actions.highlightCells('Faktura', []);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it('leave other sheets\' marks and cells Granska never marked alone', async () => {
+    const { fake, actions } = workbook({ Faktura: sheet(), Annan: sheet() });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Faktura').getRange('A1').format.fill.color = '#00FF00';
+    });
+    await actions.highlightCells('Annan', ['C2']);
+    await actions.highlightCells('Faktura', ['B2']);
+    await actions.highlightCells('Faktura', []);
+    expect(fake.fillColor('Faktura', 'A1')).toBe('#00FF00');
+    expect(fake.fillColor('Annan', 'C2')).toBe(HIGHLIGHT_FILL);
+  });
+
+  it('forget a sheet that was replaced: its successor\'s fills at the old places stay', async () => {
+    const { fake, actions } = workbook({ Enhetsregister: register });
+    const result = billWorkbook(await actions.readWorkbook('Enhetsregister', () => undefined), march);
+    await actions.writeSheets(outputSheets(result), () => undefined);
+    await actions.highlightCells('Faktura 2025-03', ['I2']);
+    await actions.writeSheets(outputSheets(result), () => undefined); // "Ersätt": a new sheet
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Faktura 2025-03').getRange('I2').format.fill.color = '#00FF00';
+    });
+    await actions.highlightCells('Faktura 2025-03', []);
+    expect(fake.fillColor('Faktura 2025-03', 'I2')).toBe('#00FF00');
+    expect(Object.keys(fake.settings())).toContain(REVIEW_MARKS_KEY);
+  });
+
+  it('record a flood of differences as one range, and clear it next time', async () => {
+    const rows = Array.from({ length: 30 }, () => Array.from({ length: 300 }, () => 1));
+    const { fake, actions } = workbook({ Blad: rows });
+    // Every other row of 300 columns: 4 500 runs, more than are recorded one by one.
+    const cells = rows.flatMap((row, r) => (r % 2 === 0 ? row.map((_, c) => `${columnName(c)}${r + 1}`) : []));
+    await actions.highlightCells('Blad', cells);
+    expect(JSON.stringify(fake.settings()[REVIEW_MARKS_KEY]).length).toBeLessThan(200);
+    await actions.highlightCells('Blad', []);
+    expect(fake.fillColor('Blad', 'A1')).toBeUndefined();
+    expect(fake.fillColor('Blad', 'KN29')).toBeUndefined();
+  });
+
+  it('never mark the register', async () => {
+    const { fake, actions } = workbook({ Enhetsregister: register });
+    await actions.readWorkbook('Enhetsregister', () => undefined);
+    const before = snapshot(fake, 'Enhetsregister');
+    await expect(actions.highlightCells('enhetsregister', ['A2'])).rejects.toThrow('är registret och markeras aldrig');
+    expect(snapshot(fake, 'Enhetsregister')).toBe(before);
+  });
+});
+
+function columnName(index: number): string {
+  let n = index + 1;
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 describe('Granska round trip', () => {
   it('finds and marks one hand-edited cell of a written invoice, changing no value', async () => {

@@ -126,4 +126,9 @@ describe('overview, existingSheets, readSheetValues', () => {
     expect(await actions.readSheetValues('blad')).toEqual([['', '', ''], ['', 'a', 1]]);
     expect(await actions.readSheetValues('Saknas')).toBeUndefined();
   });
+
+  it('gives TRUE/FALSE cells as Swedish Excel shows them, since Granska lists them', async () => {
+    const { actions } = workbook({ Blad: [[true, false, 'TRUE']] });
+    expect(await actions.readSheetValues('Blad')).toEqual([['SANT', 'FALSKT', 'TRUE']]);
+  });
 });

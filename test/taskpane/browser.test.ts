@@ -1,7 +1,7 @@
 // The production build of the task pane in Debian Chromium, with the strict Excel fake served as
 // office.js: pick month → Förhandsgranska → Skapa faktura (Avbryt by keyboard, then Ersätt) → select problems
-// (mouse and keyboard) → a hand edit → Granska finds exactly that cell. Fails on any request
-// outside localhost.
+// (mouse and keyboard) → a hand edit → Granska finds exactly that cell → the edit undone, Granska
+// clears the mark. Checks that every word shown is Swedish; fails on any request outside localhost.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -21,6 +21,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SCREENSHOT = join(ROOT, 'test-output', 'taskpane.png');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A narrow pane: everything must fit without sideways scrolling. */
+const PANE_WIDTH = 320;
 const hasChromium = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 
@@ -74,6 +76,27 @@ function serve(dir: string): Promise<{ server: Server; base: string }> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
+/**
+ * Common English UI words; none is Swedish or in the seed data, so any hit is a leak (a library's
+ * default label, an untranslated string) or a rendering slip (undefined, NaN).
+ */
+const ENGLISH = /\b(the|and|of|to|is|are|not|please|click|select|selected|selection|clear|close|cancel|open|loading|error|warning|success|required|optional|dismiss|expand|collapse|sheet|column|row|month|settings|preview|invoice|review|refresh|create|none|options?|show|hide|more|less|menu|button|dialog|progress|total|undefined|null|NaN|object)\b/i;
+
+/** Every English word the user could see or hear: visible text and accessible names, also of hidden elements. */
+async function englishOnPage(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out = [document.title, document.body.innerText];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      for (const a of ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(`${el.tagName.toLowerCase()}[${a}="${v}"]`);
+      }
+    }
+    return out;
+  });
+  return texts.flatMap((t) => t.split('\n')).filter((line) => ENGLISH.test(line.replace(/^[a-z]+\[[a-z-]+="/, '').replace(/"\]$/, '')));
+}
+
 /** Runs `fn` on the page's Excel fake; fn is serialised, so it may only use its argument. */
 function onFake<T, A>(page: Page, fn: (fake: FakeExcel, arg: A) => T, arg: A): Promise<T> {
   return page.evaluate(
@@ -107,7 +130,7 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
   });
 
   it('bills a month, selects problems and finds a hand-edited cell', async () => {
-    const context = await browser!.newContext({ viewport: { width: 350, height: 900 }, locale: 'sv-SE' });
+    const context = await browser!.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'sv-SE' });
     const page = await context.newPage();
     const requests: string[] = [];
     const pageErrors: string[] = [];
@@ -121,6 +144,16 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     });
     // "Today" is in May 2025, so the default month is April and March must be picked.
     await page.clock.setFixedTime(new Date(2025, 4, 20, 10, 0));
+    // Records the text under every progress bar the page shows (runs are fast: a snapshot would miss it).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __vtProgress: string[] }).__vtProgress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        const text = bar?.closest('.fui-Field')?.textContent ?? (bar ? '' : undefined);
+        if (text !== undefined && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
 
     try {
       await walk(page);
@@ -151,6 +184,8 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await page.locator('body').focus();
     await page.keyboard.press('Tab');
     expect(await registerPicker.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Visa kolumnkopplingen' }).click();
+    expect(await englishOnPage(page)).toEqual([]);
 
     const month = page.getByLabel('Månad', { exact: true });
     expect(await month.inputValue()).toBe('2025-04');
@@ -177,6 +212,7 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await create.click();
     const dialog = page.getByRole('alertdialog');
     await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Problem 2025-03');
+    expect(await englishOnPage(page)).toEqual([]);
     // Focus starts on Avbryt, so Enter is the safe answer.
     await expect.poll(() => dialog.getByRole('button', { name: 'Avbryt' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
@@ -189,6 +225,10 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Ersätt' }).click();
     await expect.poll(() => page.getByText('Fakturan är skapad').count(), { timeout: 30_000 }).toBe(1);
+    // The bar was painted before the engine ran, with a Swedish text.
+    const progress = await page.evaluate(() => (window as unknown as { __vtProgress: string[] }).__vtProgress);
+    expect(progress.some((t) => t.startsWith('Beräknar avgifterna för 2025-03'))).toBe(true);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
 
     const names = await onFake(page, (f) => f.sheetNames(), null);
     expect(names).toEqual(expect.arrayContaining([REGISTER, 'Faktura 2025-03', 'Summering 2025-03', 'Problem 2025-03']));
@@ -236,10 +276,23 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     expect(await onFake(page, (f) => f.values('Faktura 2025-03'), null)).toEqual(edited);
     expect(await onFake(page, (f) => f.selection(), null)).toBe("'Faktura 2025-03'!I2");
 
+    expect(await englishOnPage(page)).toEqual([]);
+
     mkdirSync(join(ROOT, 'test-output'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    // Nothing may be wider than the pane (no sideways scrolling at 350 px).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    // Nothing may be wider than the pane (no sideways scrolling at 320 px).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+
+    // --- The cell put back by hand: Granska finds nothing and the old mark is gone ---
+    await page.evaluate(async () => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Faktura 2025-03').getRange('I2').values = [[40]];
+        await ctx.sync();
+      });
+    });
+    await page.getByRole('button', { name: 'Granska', exact: true }).click();
+    await expect.poll(() => page.getByText('Inga skillnader').count(), { timeout: 20_000 }).toBe(1);
+    expect(await onFake(page, (f) => f.fillColor('Faktura 2025-03', 'I2'), null)).toBeUndefined();
 
     // --- Skapa Taxa-blad: enabled without a Taxa sheet, disabled once it exists ---
     const taxa = page.getByRole('button', { name: 'Skapa Taxa-blad' });
@@ -248,5 +301,11 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await expect.poll(() => page.getByText('Bladet Taxa är skapat').count(), { timeout: 20_000 }).toBe(1);
     expect(await onFake(page, (f) => f.sheetNames(), null)).toContain('Taxa');
     expect(await taxa.isDisabled()).toBe(true);
+
+    // --- Settings go into the workbook (Workbook.settings), not the browser ---
+    await page.getByLabel('Påminnelsedagar').fill('45');
+    await expect.poll(() => onFake(page, (f) => f.settings()['vt-avgifter.settings'], null)).toBeTypeOf('string');
+    const stored = JSON.parse(await onFake(page, (f) => String(f.settings()['vt-avgifter.settings']), null)) as unknown;
+    expect(stored).toEqual({ registerSheet: REGISTER, reminderDays: 45 });
   }
 });

@@ -270,6 +270,12 @@ describe('problem list and Granska', () => {
     expect(actions.count('writeSheets')).toBe(1);
     await ctl.selectDifference(diffs[0]!);
     expect(actions.calls.at(-1)).toEqual({ name: 'selectCell', args: ['Faktura 2025-03', 'I2'] });
+
+    // Fixed by hand: Granska finds nothing and asks for no marks, so the old mark goes.
+    invoice[1]![belopp] = 40;
+    await ctl.review();
+    expect(ctl.getState().notice).toMatchObject({ title: 'Inga skillnader' });
+    expect(actions.calls.filter((c) => c.name === 'highlightCells').at(-1)!.args).toEqual(['Faktura 2025-03', []]);
   });
 });
 

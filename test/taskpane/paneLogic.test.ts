@@ -143,6 +143,8 @@ describe('results and problems', () => {
   it('a problem leads to its cell, else its row, else nowhere', () => {
     expect(problemTarget(p({ row: 7, cell: 'C7' }))).toEqual({ sheet: 'Enhetsregister', address: 'C7' });
     expect(problemTarget(p({ row: 7 }))).toEqual({ sheet: 'Enhetsregister', address: '7:7' });
+    // A column without a letter gives "7" as the cell: the row is the best place then.
+    expect(problemTarget(p({ row: 7, cell: '7' }))).toEqual({ sheet: 'Enhetsregister', address: '7:7' });
     expect(problemTarget(p({}))).toBeUndefined();
   });
 
