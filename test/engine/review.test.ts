@@ -73,4 +73,32 @@ describe('reviewInvoice', () => {
     expect(diffs.length).toBeGreaterThan(0);
     expect(diffs[0]).toMatchObject({ address: 'A1', header: 'Personnummer', expected: 'Personnummer', actual: '' });
   });
+
+  it('a sheet the reviewer sorted is compared line for line: no difference, and an edit is found where it now stands', () => {
+    const grid = sheetGrid(invoice());
+    const sorted = [grid[0]!, ...grid.slice(1).reverse()].map((r) => [...r]);
+    expect(reviewInvoice(invoice(), sorted)).toEqual([]);
+    const expected = sorted[1]![BELOPP] as number;
+    sorted[1]![BELOPP] = 5;
+    expect(reviewInvoice(invoice(), sorted)).toEqual([{ address: 'I2', header: 'Belopp', expected, actual: 5 }]);
+  });
+
+  it('columns are matched by header: a column moved by the reviewer is no difference', () => {
+    const grid = sheetGrid(invoice());
+    // Förklaring (last column) moved to the front.
+    const moved = grid.map((r) => [r.at(-1)!, ...r.slice(0, -1)]);
+    expect(reviewInvoice(invoice(), moved)).toEqual([]);
+    moved[1]![0] = 'ändrad';
+    expect(reviewInvoice(invoice(), moved)).toEqual([expect.objectContaining({ address: 'A2', header: 'Förklaring', actual: 'ändrad' })]);
+  });
+
+  it('a line missing from a sorted sheet is reported below the sheet, where it would stand', () => {
+    const grid = sheetGrid(invoice());
+    const sorted = [grid[0]!, ...grid.slice(2).reverse()];
+    const diffs = reviewInvoice(invoice(), sorted);
+    expect(diffs.length).toBeGreaterThan(0);
+    expect(new Set(diffs.map((d) => d.address.replace(/[A-Z]+/, '')))).toEqual(new Set([String(sorted.length + 1)]));
+    expect(diffs.every((d) => d.actual === '')).toBe(true);
+    expect(diffs[0]).toMatchObject({ header: 'Personnummer', expected: grid[1]![0] });
+  });
 });
