@@ -25,8 +25,8 @@ export interface RegisterRow {
   readonly ended?: Day;
   readonly returnStatus: ReturnStatus;
   readonly reminder?: Day;
-  /** Parsed Kostnad; checked only where a charge is due (R4). */
-  readonly cost?: Money;
+  /** The Kostnad cell as it stands; read (rowCost) only where a charge is due (R4). */
+  readonly costCell: unknown;
   /** The Kostnad cell as the user wrote it, for messages. */
   readonly costText: string;
   readonly housing: Housing;
@@ -43,6 +43,11 @@ export interface RegisterReading {
   readonly headers: Readonly<Partial<Record<RegisterField, string>>>;
   /** Cell addresses need the column letter. */
   readonly columnLetters: Readonly<Partial<Record<RegisterField, string>>>;
+}
+
+/** R4/R6: the row's Kostnad kept to öre; undefined where blank or not a number. */
+export function rowCost(row: RegisterRow): Money | undefined {
+  return isBlank(row.costCell) ? undefined : moneyFromCell(row.costCell);
 }
 
 const RETURN_STATUS = new Map<string, ReturnStatus>([
@@ -219,7 +224,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       ended,
       returnStatus,
       reminder,
-      cost: isBlank(costCell) ? undefined : moneyFromCell(costCell), // R6: kept to öre
+      costCell,
       costText: displayValue(costCell),
       housing,
       installType,

@@ -167,3 +167,23 @@ describe('§4 century of a 10-digit number in the billing year', () => {
     expect(r.lines[0]!.sourceRows).toEqual([2, 3]);
   });
 });
+
+describe('the one-pass reading of the normal form ÅÅÅÅMMDD-NNNC', () => {
+  it('agrees with the general reading of the same digits without the dash, for any digits', async () => {
+    const fc = (await import('fast-check')).default;
+    const digitString = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    // Dates near valid ones, so both valid and invalid numbers occur often.
+    const text = fc.tuple(fc.constantFrom('19', '20', '18', '09'), digitString(2), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 92 }), digitString(4))
+      .map(([cc, yy, mm, dd, tail]) => `${cc}${yy}${String(mm).padStart(2, '0')}${String(dd).padStart(2, '0')}-${tail}`);
+    fc.assert(fc.property(text, (t) => {
+      const fast = parsePersonnummer(t, 2025);
+      const general = parsePersonnummer(t.replace('-', ''), 2025);
+      expect(fast.ok).toBe(general.ok);
+      if (fast.ok && general.ok) {
+        expect(fast.value).toBe(general.value);
+        expect(fast.key).toBe(general.key);
+        expect(fast.coordinationNumber).toBe(general.coordinationNumber);
+      }
+    }), { numRuns: 3000 });
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   billWorkbook, chooseRegisterSheet, dayFromCell, findSheetName, dayFromExcelSerial, dayFromIso, dayToExcelSerial, dayToIso, detectColumns, readRegister,
-  RunError, type SheetCells,
+  rowCost, RunError, type SheetCells,
 } from '../../src/engine/index.js';
 import { bill, errorsAt, HEADERS, linesOf, month, P1, P2, problemsAt, runErrorOf, serial, sheetOf, utcDate } from './helpers.js';
 
@@ -286,7 +286,7 @@ describe('§4 rows and problem locations', () => {
     expect(reading.rows).toHaveLength(1);
     const row = reading.rows[0]!;
     expect(row).toMatchObject({ rowNumber: 2, pnr: P1, name: '', deviceId: '', returnStatus: 'none', housing: 'ordinary', installType: 'new', costText: '450,50' });
-    expect(row.cost!.toString()).toBe('450.5');
+    expect(rowCost(row)!.toString()).toBe('450.5');
     expect(dayToIso(row.installed)).toBe('2025-03-12');
     expect(row.ended).toBeUndefined();
     expect(reading.dataRowCount).toBe(1);

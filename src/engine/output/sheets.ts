@@ -4,7 +4,7 @@ import { countProblems } from '../billMonth.js';
 import { dayToIso, monthKey, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
-import type { InvoiceLine } from '../invoiceLine.js';
+import { LINE_KINDS, type InvoiceLine } from '../invoiceLine.js';
 import { makeTable, type OutputSheet } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
@@ -47,9 +47,13 @@ export function invoiceSheet(result: BillingResult): OutputSheet {
     l.explanation,
   ]);
   const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
+  // Columns whose longest value is known without reading 10^5 lines: personnummer, month, line kind, Ja/Nej, rule.
+  const known: Partial<Record<(typeof INVOICE_HEADERS)[number], number>> = result.lines.length === 0 ? {} : {
+    Personnummer: 13, Månad: 7, Typ: Math.max(...LINE_KINDS.map((k) => k.length)), Högkostnadsskydd: 3, Regel: 2,
+  };
   return {
     name: invoiceSheetName(result.month),
-    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]! })), rows)],
+    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]!, ...(known[h] ? { longest: known[h] } : {}) })), rows)],
   };
 }
 

@@ -34,9 +34,10 @@ export interface OutputSheet {
 
 const MAX_WIDTH = 60;
 
-export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind }>, rows: OutputCell[][]): OutputTable {
-  const cols: OutputColumn[] = columns.map((c, i) => {
-    const longest = longestCell(rows, i);
+/** `longest`: the longest value's length where the caller knows it, so the rows need no scan. */
+export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind; longest?: number }>, rows: OutputCell[][]): OutputTable {
+  const cols: OutputColumn[] = columns.map(({ longest: known, ...c }, i) => {
+    const longest = known ?? longestCell(rows, i);
     // Amounts show with separators, two decimals and " kr".
     const shown = c.kind === 'kr' ? longest + 6 : c.kind === 'date' ? 10 : longest;
     return { ...c, width: Math.min(MAX_WIDTH, Math.max(c.header.length + 2, shown + 2)) };

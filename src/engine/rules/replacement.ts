@@ -1,7 +1,7 @@
 // R4: the charge for lost, unusable or unreturned technology: the row's Kostnad, outside the cap.
 import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
-import type { RegisterRow } from '../register.js';
+import { rowCost, type RegisterRow } from '../register.js';
 import { tariffVersionOn, type Tariff } from '../tariff.js';
 
 export type ReplacementOutcome =
@@ -44,7 +44,7 @@ export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays:
   const why = row.returnStatus === 'notReturned'
     ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
     : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;
-  const cost = row.cost;
+  const cost = rowCost(row);
   if (cost === undefined) return { kind: 'costProblem', reason: row.costText === '' ? 'saknas' : 'är inte ett tal', dueText: why };
   if (cost.isNegative()) return { kind: 'costProblem', reason: 'är negativ', dueText: why };
   return { kind: 'charge', amount: cost, explanation: `Ersättning för ${why}, faktisk kostnad ${formatKr(cost)} enligt leverantörsavtal.` };
