@@ -125,6 +125,7 @@ export function billMonth(input: BillingInput): BillingResult {
     abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
     explanations: new Map(),
     overMaxtaxa: new Map(),
+    scratchLines: [],
   };
 
   // §7 order: persons by personnummer, then each person's lines by kind and row.
@@ -168,6 +169,7 @@ interface MonthContext {
   /** Explanations that repeat on every full month, made once. */
   readonly explanations: Map<number, MonthlyCharge>;
   readonly overMaxtaxa: Map<Money, boolean>;
+  readonly scratchLines: InvoiceLine[];
 }
 
 function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void {
@@ -209,7 +211,9 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   const { month, version, settings, start, end, mKey } = ctx;
   const candidates = withoutDuplicates(ctx, allRows);
   const name = candidates.length === 1 ? candidates[0]!.name : candidates.find((r) => r.name !== '')?.name ?? '';
-  const lines: InvoiceLine[] = [];
+  // One scratch list for every person (never kept): 10^5 persons, 10^5 fewer arrays.
+  const lines = ctx.scratchLines;
+  lines.length = 0;
 
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
   let rows = candidates;
