@@ -89,6 +89,7 @@ export function exampleSheets(persons = 300): { register: Cell[][]; other: Cell[
   special(two, 'Två Larm', { Tjänst: 'GPS-klocka', Installerad: date('2025-03-10') });
   special(syntheticPnr(dayFromYmd(1941, 2, 12), 23), 'Ingen Påminnelse', { Tjänst: 'Trygghetslarm', Installerad: date('2022-02-02'), Avslutad: date('2025-02-20'), Återlämning: 'Ej återlämnad', Kostnad: 2400 });
   special(syntheticPnr(dayFromYmd(1941, 2, 13), 24), 'Ogiltig Kostnad', { Tjänst: 'Digitalt lås', Installerad: date('2022-02-02'), Avslutad: date('2025-03-25'), Återlämning: 'Obrukbar', Kostnad: 'se avtal' });
+  special(syntheticPnr(dayFromYmd(1941, 2, 14), 25), 'Obrukbar Utan Datum', { Tjänst: 'Larmknapp sammanboende', Installerad: date('2022-02-02'), Återlämning: 'Obrukbar', Kostnad: 650 });
   other.push(['19390909-0001', '2025-03', 300]);
 
   const register: Cell[][] = [REGISTER_HEADERS, ...rows.map((r) => REGISTER_HEADERS.map((h) => r[h as keyof Row] ?? null))];

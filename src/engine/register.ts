@@ -81,16 +81,18 @@ interface RowContext {
 }
 
 // Plain functions over a reused context: no closures are made per row (250 000 rows).
-function report(ctx: RowContext, severity: Severity, field: RegisterField, message: string, value: unknown): void {
+function report(ctx: RowContext, severity: Severity, field: RegisterField, message: string, value: unknown, rule?: string): void {
   if (severity === 'Fel') ctx.failed = true;
+  const letter = ctx.letters[field];
   ctx.problems.push({
     severity,
     sheet: ctx.sheetName,
     row: ctx.rowNumber,
     column: ctx.headers[field] ?? COLUMN_BY_FIELD[field].header,
-    cell: `${ctx.letters[field] ?? ''}${ctx.rowNumber}`,
+    ...(letter ? { cell: `${letter}${ctx.rowNumber}` } : {}),
     value: displayValue(value),
     message,
+    ...(rule ? { rule } : {}),
   });
 }
 
@@ -208,7 +210,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     if ((returnStatus === 'unusable' || returnStatus === 'lost') && isBlank(cellAt(ctx, iEnded))) {
       report(ctx, 'Fel', iEnded < 0 ? 'returnStatus' : 'ended',
         `Återlämning är "${textOf(cellAt(ctx, iStatus))}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`,
-        iEnded < 0 ? cellAt(ctx, iStatus) : '');
+        iEnded < 0 ? cellAt(ctx, iStatus) : '', 'R4');
     }
 
     if (ctx.failed || !pnr.ok || !service || installed === undefined) continue;

@@ -38,6 +38,7 @@ describe('R4 Obrukbar / Borttappad', () => {
     expect(p!.column).toBe('Avslutad');
     expect(p!.cell).toBe('F2');
     expect(p!.message).toMatch(/Avslutad saknas/);
+    expect(p!.rule).toBe('R4');
   });
 
   it('R4: Borttappad without Avslutad and without an Avslutad column → Fel on Återlämning', () => {
