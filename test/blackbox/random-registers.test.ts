@@ -3,18 +3,8 @@
 // proration setting. Seeds are fixed, so a failure is reproducible.
 import { describe, expect, it } from 'vitest';
 import { bill, d, pnr, writeWorkbook, type Row } from './harness.js';
+import { random as prng } from '../../examples/synthetic.js';
 import { dayOf, isoOf, oracle, type Category, type OracleRow, type Proration } from './oracle.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALIASES: Record<Category, string[]> = {
   alarm: ['Trygghetslarm', 'Digitalt trygghetslarm', 'larm', 'Mobilt trygghetslarm', 'GPS-larm', 'gps-KLOCKA', 'Mobilt larm'],
