@@ -16,6 +16,7 @@ import { costProblemMessage, reminderDaysFor, replacementFor, type ReplacementOu
 import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionOn, type Tariff, type TariffVersion } from './tariff.js';
+import { displayValue } from './text.js';
 
 export interface BillingInput {
   readonly month: YearMonth;
@@ -190,7 +191,7 @@ function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
 
 function sameRow(a: RegisterRow, b: RegisterRow): boolean {
   return a.service === b.service && a.installed === b.installed && a.ended === b.ended && a.deviceId === b.deviceId &&
-    a.returnStatus === b.returnStatus && a.reminder === b.reminder && a.costText === b.costText &&
+    a.returnStatus === b.returnStatus && a.reminder === b.reminder && displayValue(a.costCell) === displayValue(b.costCell) &&
     a.housing === b.housing && a.installType === b.installType && a.name === b.name;
 }
 
@@ -222,7 +223,7 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
       : replacementFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
     if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
-      rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), r.costText, 'R4');
+      rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), displayValue(r.costCell), 'R4');
       rows = rows.filter((x) => x !== r);
     } else if (outcome.kind === 'reminderMissing') {
       rowProblem(ctx, 'Varning', r, 'reminder', 'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).', '', 'R4');

@@ -49,18 +49,18 @@ export interface DetectedColumns {
   readonly mapping: ColumnMapping;
   readonly missing: readonly RegisterField[];
   /** Later columns naming a field that an earlier column already names (they are ignored). */
-  readonly repeated: readonly { readonly field: RegisterField; readonly index: number; readonly usedIndex: number }[];
+  readonly repeated: readonly { readonly field: RegisterField; readonly index: number }[];
 }
 
 /** The first column whose header names a field wins; later ones are ignored, and listed. */
 export function detectColumns(headerRow: ReadonlyArray<unknown>): DetectedColumns {
   const mapping: ColumnMapping = {};
-  const repeated: { field: RegisterField; index: number; usedIndex: number }[] = [];
+  const repeated: { field: RegisterField; index: number }[] = [];
   headerRow.forEach((h, i) => {
     const f = fieldForHeader(h);
     if (f === undefined) return;
     if (mapping[f] === undefined) mapping[f] = i;
-    else repeated.push({ field: f, index: i, usedIndex: mapping[f]! });
+    else repeated.push({ field: f, index: i });
   });
   return { mapping, missing: missingRequired(mapping), repeated };
 }

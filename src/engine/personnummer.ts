@@ -101,13 +101,17 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     return { ok: false, reason: `innehåller ett datum som inte finns (${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')})` };
   }
   const tail = num(text, tailFrom, 4);
-  // Months since 1800, day field, last four digits: the order of `value`, and (1800–2099) < 2^32.
-  const key = (((year - 1800) * 12 + (month - 1)) * 100 + dayField) * 10000 + tail;
+  const key = personKey(year, month, dayField, tail);
   // Already in the normal form (the usual case in a register): keep the string as it is.
   const value = hasCentury && sepCode === 45 && year >= 1000
     ? text
     : `${String(year).padStart(4, '0')}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
   return { ok: true, value, key, coordinationNumber };
+}
+
+/** Months since 1800, day field, last four digits: the order of `value`, and (1800–2099) < 2^32. */
+function personKey(year: number, month: number, dayField: number, tail: number): number {
+  return (((year - 1800) * 12 + (month - 1)) * 100 + dayField) * 10000 + tail;
 }
 
 /**
@@ -133,8 +137,7 @@ function normalForm(text: string): PersonnummerResult | undefined {
   if (luhn % 10 !== 0 || year < 1000) return undefined;
   const coordinationNumber = dayField > 60;
   if (!isValidYmd(year, month, coordinationNumber ? dayField - 60 : dayField)) return undefined;
-  const key = (((year - 1800) * 12 + (month - 1)) * 100 + dayField) * 10000 + tail;
-  return { ok: true, value: text, key, coordinationNumber };
+  return { ok: true, value: text, key: personKey(year, month, dayField, tail), coordinationNumber };
 }
 
 /** The Luhn check digit for the first nine digits of the 10-digit form (YYMMDDNNN). */

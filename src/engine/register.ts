@@ -27,8 +27,6 @@ export interface RegisterRow {
   readonly reminder?: Day;
   /** The Kostnad cell as it stands; read (rowCost) only where a charge is due (R4). */
   readonly costCell: unknown;
-  /** The Kostnad cell as the user wrote it, for messages. */
-  readonly costText: string;
   readonly housing: Housing;
   readonly installType: InstallType;
 }
@@ -162,7 +160,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     problems.push({
       severity: 'Varning', sheet: sheet.name, row: headerRowNumber, column: ignored,
       cell: `${columnLetter(firstColumn + rep.index)}${headerRowNumber}`, value: ignored,
-      message: `Kolumnen "${ignored}" betyder också ${COLUMN_BY_FIELD[rep.field].header}, men kolumnen "${headers[rep.field]}" (${letters[rep.field]}) används och "${ignored}" läses inte. Ta bort eller byt namn på en av dem.`,
+      message: `Kolumnen "${ignored}" betyder också ${COLUMN_BY_FIELD[rep.field].header}, men kolumnen "${headers[rep.field]}" (kolumn ${letters[rep.field]}) används och "${ignored}" läses inte. Ta bort eller byt namn på en av dem.`,
     });
   }
   const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
@@ -227,7 +225,6 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       returnStatus,
       reminder,
       costCell,
-      costText: displayValue(costCell),
       housing,
       installType,
     });

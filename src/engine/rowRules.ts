@@ -142,7 +142,7 @@ function dayFromCellOrUndefined(value: unknown): Day | undefined {
 
 function asRegisterRow(row: Pick<DeviceRow, 'installed' | 'ended'> & Partial<DeviceRow>): RegisterRow {
   return {
-    rowNumber: 0, pnr: PLACEHOLDER_PNR, personKey: 0, name: '', deviceId: '', returnStatus: 'none', costCell: null, costText: '',
+    rowNumber: 0, pnr: PLACEHOLDER_PNR, personKey: 0, name: '', deviceId: '', returnStatus: 'none', costCell: null,
     service: row.service ?? findService(PLACEHOLDER_SERVICE)!, installed: row.installed, ended: row.ended,
     housing: row.housing ?? 'ordinary', installType: row.installType ?? 'new',
   };

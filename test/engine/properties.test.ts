@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   billWorkbook, outputSheets, readRegister, RunError, sum, type BillingResult, type InvoiceLine, type Proration, type RegisterRow,
   type SheetCells, type WorkbookInput,
-  rowCost,
+  displayValue, rowCost,
 } from '../../src/engine/index.js';
 import { ABILITY_HEADERS, HEADERS, makePnr, OTHER_FEES_HEADERS, shortPnr } from './helpers.js';
 
@@ -194,7 +194,7 @@ function nonBlankRows(sheet: SheetCells): number[] {
 
 /** §6 "identical": every field read from the row but its row number. */
 const identity = (r: RegisterRow) => JSON.stringify([r.pnr, r.name, r.service.name, r.deviceId, r.installed, r.ended ?? null,
-  r.returnStatus, r.reminder ?? null, r.costText, r.housing, r.installType]);
+  r.returnStatus, r.reminder ?? null, displayValue(r.costCell), r.housing, r.installType]);
 
 /** Later rows identical to an earlier row of the same person: row → the first such row. */
 function duplicatesOf(rows: readonly RegisterRow[]): Map<number, number> {

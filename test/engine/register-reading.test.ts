@@ -285,7 +285,7 @@ describe('§4 rows and problem locations', () => {
     const reading = readRegister(sheetOf('Enhetsregister', [{ Personnummer: '400101-1230', Tjänst: 'larm', Installerad: '2025-03-12', Kostnad: '450,50' }]), 2025);
     expect(reading.rows).toHaveLength(1);
     const row = reading.rows[0]!;
-    expect(row).toMatchObject({ rowNumber: 2, pnr: P1, name: '', deviceId: '', returnStatus: 'none', housing: 'ordinary', installType: 'new', costText: '450,50' });
+    expect(row).toMatchObject({ rowNumber: 2, pnr: P1, name: '', deviceId: '', returnStatus: 'none', housing: 'ordinary', installType: 'new', costCell: '450,50' });
     expect(rowCost(row)!.toString()).toBe('450.5');
     expect(dayToIso(row.installed)).toBe('2025-03-12');
     expect(row.ended).toBeUndefined();
@@ -324,7 +324,7 @@ describe('§6 values in messages as the user sees them', () => {
     const r = run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Produkt', 'Installerad'], [P1, 'Larmknapp', 'Trygghetslarm', '2024-01-01']] });
     expect(linesOf(r)).toEqual([['Månadsavgift', 40]]);
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'Varning', row: 1, cell: 'C1', column: 'Produkt' })]);
-    expect(r.problems[0]!.message).toMatch(/"Produkt".*Tjänst.*"Tjänst" \(B\)/);
+    expect(r.problems[0]!.message).toMatch(/"Produkt".*Tjänst.*"Tjänst" \(kolumn B\)/);
   });
 
   it('§4: a header and a value written in decomposed Unicode (A + ring) are the same words', () => {

@@ -2,7 +2,9 @@
 import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
 import { rowCost, type RegisterRow } from '../register.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { tariffVersionOn, type Tariff } from '../tariff.js';
+import { isBlank } from '../text.js';
 
 export type ReplacementOutcome =
   | { readonly kind: 'none' }
@@ -18,7 +20,7 @@ export type ReplacementOutcome =
 export function reminderDaysFor(tariff: Tariff, reminder: Day | undefined, override?: number): number {
   if (override !== undefined) return override;
   const version = (reminder === undefined ? undefined : tariffVersionOn(tariff, reminder)) ?? tariff.versions[0];
-  return version ? version.settings.reminderDays : 30;
+  return version ? version.settings.reminderDays : DEFAULT_SETTINGS.reminderDays;
 }
 
 /** The day a charge for this row falls due, if it ever does. */
@@ -45,7 +47,7 @@ export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays:
     ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
     : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;
   const cost = rowCost(row);
-  if (cost === undefined) return { kind: 'costProblem', reason: row.costText === '' ? 'saknas' : 'är inte ett tal', dueText: why };
+  if (cost === undefined) return { kind: 'costProblem', reason: isBlank(row.costCell) ? 'saknas' : 'är inte ett tal', dueText: why };
   if (cost.isNegative()) return { kind: 'costProblem', reason: 'är negativ', dueText: why };
   return { kind: 'charge', amount: cost, explanation: `Ersättning för ${why}, faktisk kostnad ${formatKr(cost)} enligt leverantörsavtal.` };
 }
