@@ -1,6 +1,6 @@
 // Reading for a run: the register's used range and the optional side sheets, as the engine
 // wants them (raw values; dates arrive as serial numbers, which the engine reads as dates).
-import { findSheetName, SIDE_SHEETS, type OutputCell, type SheetCells, type WorkbookInput } from '../engine/index.js';
+import { cellForReview, findSheetName, SIDE_SHEETS, type OutputCell, type SheetCells, type WorkbookInput } from '../engine/index.js';
 import { runExcel, sheetMissing } from './errors.js';
 import { readRects, type SheetRect } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
@@ -46,13 +46,6 @@ export function readWorkbook(excel: typeof Excel, registerSheet: string, progres
   });
 }
 
-function toOutputCell(v: unknown): OutputCell {
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  // As Swedish Excel shows them: the pane lists these values to the user (Granska).
-  if (typeof v === 'boolean') return v ? 'SANT' : 'FALSKT';
-  return v === null || v === undefined ? '' : String(v);
-}
-
 /**
  * A sheet's values from A1 to the used range's last cell, so that values[r][c] is the cell at
  * row r+1, column c (what review addresses mean); undefined if the sheet is missing.
@@ -67,6 +60,6 @@ export function readSheetValues(excel: typeof Excel, sheet: string): Promise<Out
     if (!rect) return [];
     const whole: SheetRect = { sheet: name, rowIndex: 0, columnIndex: 0, rowCount: rect.rowIndex + rect.rowCount, columnCount: rect.columnIndex + rect.columnCount };
     const [values = []] = await readRects(context, [whole]);
-    return values.map((row) => row.map(toOutputCell));
+    return values.map((row) => row.map(cellForReview));
   });
 }

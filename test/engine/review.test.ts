@@ -101,4 +101,9 @@ describe('reviewInvoice', () => {
     expect(diffs.every((d) => d.actual === '')).toBe(true);
     expect(diffs[0]).toMatchObject({ header: 'Personnummer', expected: grid[1]![0] });
   });
+
+  it('a boolean in the sheet is shown as Swedish Excel shows it (SANT), not as TRUE', () => {
+    const diffs = reviewInvoice(invoice(), sheetValues().map((r, i) => (i === 1 ? r.map((v, c) => (c === BELOPP ? true : v)) : r)) as unknown[][]);
+    expect(diffs).toEqual([expect.objectContaining({ address: 'I2', actual: 'SANT' })]);
+  });
 });

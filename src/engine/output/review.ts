@@ -1,6 +1,7 @@
 // Granska: a recomputed invoice sheet against the values of the sheet in the workbook, cell by
 // cell. Pure: the caller reads the sheet (from A1) and marks what comes back.
 import { columnLetter } from '../problems.js';
+import { displayValue } from '../text.js';
 import { sheetGrid, type OutputCell, type OutputSheet } from './table.js';
 
 /** A cell whose value differs between the recomputed sheet and the workbook. */
@@ -13,12 +14,9 @@ export interface CellDifference {
   readonly actual: OutputCell;
 }
 
-/** Blank ('' / null / undefined) is '', booleans as Excel shows them, anything else as text. */
-function asCell(v: unknown): OutputCell {
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
+/** Numbers and text as they are; anything else (blank, SANT/FALSKT) as the messages show it. */
+export function cellForReview(v: unknown): OutputCell {
+  return typeof v === 'number' || typeof v === 'string' ? v : displayValue(v);
 }
 
 /** In öre, so 239 and 239.0000001 are the same amount; floating noise never shows as a difference. */
@@ -74,10 +72,10 @@ function compareRows(
     const got = actual[r] ?? [];
     for (let c = 0; c < wantCol.length; c++) {
       const wc = wantCol[c]!;
-      const e = wc >= 0 ? asCell(want[wc]) : '';
-      const a = asCell(got[c]);
+      const e = wc >= 0 ? cellForReview(want[wc]) : '';
+      const a = cellForReview(got[c]);
       if (same(e, a)) continue;
-      const header = String(wc >= 0 ? asCell(headerRow[wc]) : '') || String(asCell(actualHeader[c]));
+      const header = String(wc >= 0 ? cellForReview(headerRow[wc]) : '') || String(cellForReview(actualHeader[c]));
       differences.push({ address: `${columnLetter(c)}${r + 1}`, header, expected: e, actual: a });
     }
   }
@@ -87,7 +85,7 @@ function compareRows(
 /** Lines matched by key and columns by header; undefined when the sheet lacks a key column. */
 function compareByKey(grid: readonly OutputCell[][], actual: ReadonlyArray<ReadonlyArray<unknown>>): CellDifference[] | undefined {
   const header = (grid[0] ?? []).map((h) => String(h));
-  const actualHeader = (actual[0] ?? []).map((h) => String(asCell(h)));
+  const actualHeader = (actual[0] ?? []).map((h) => String(cellForReview(h)));
   // Sheet column → grid column with the same header (each grid column used once).
   const used = new Set<number>();
   let width = actualHeader.length;
@@ -100,7 +98,7 @@ function compareByKey(grid: readonly OutputCell[][], actual: ReadonlyArray<Reado
   const keyGrid = KEY_HEADERS.map((k) => header.indexOf(k));
   const keySheet = KEY_HEADERS.map((k) => actualHeader.indexOf(k));
   if (keyGrid.some((i) => i < 0) || keySheet.some((i) => i < 0)) return undefined;
-  const keyOf = (row: ReadonlyArray<unknown>, cols: number[]): string => JSON.stringify(cols.map((c) => asCell(row[c])));
+  const keyOf = (row: ReadonlyArray<unknown>, cols: number[]): string => JSON.stringify(cols.map((c) => cellForReview(row[c])));
   const free = new Map<string, number[]>();
   for (let r = 1; r < grid.length; r++) {
     const k = keyOf(grid[r]!, keyGrid);
