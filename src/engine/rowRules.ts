@@ -5,6 +5,7 @@ import { dayFromCell, dayToIso, firstDayOfMonth, monthKey, type Day, type YearMo
 import { maxtaxaForYear, type PrisbasbeloppTable } from './maxtaxa.js';
 import { ZERO, type Money } from './money.js';
 import { RunError, type Problem } from './problems.js';
+import { costProblemMessage, reminderDaysFor, replacementFor } from './rules/replacement.js';
 import { readRegister, type Housing, type InstallType, type RegisterRow } from './register.js';
 import { applyCap } from './rules/cap.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
@@ -53,13 +54,15 @@ const PLACEHOLDER_DATE = '2025-01-01';
  * so the functions never keep a second list of accepted values.
  */
 function readOneRow(cells: DeviceCells, headers: DeviceHeaders = {}): { row?: RegisterRow; problem?: Problem } {
-  const reading = readRegister({
-    name: 'Enhetsregister',
-    values: [
-      ['Personnummer', 'Tjänst', headers.installed ?? 'Installerad', 'Avslutad', 'Boende', 'Installationstyp'],
-      [PLACEHOLDER_PNR, cells.service, cells.installed, cells.ended, cells.housing, cells.installType],
-    ],
-  }, 2025);
+  return oneRowSheet(
+    ['Personnummer', 'Tjänst', headers.installed ?? 'Installerad', 'Avslutad', 'Boende', 'Installationstyp'],
+    [PLACEHOLDER_PNR, cells.service, cells.installed, cells.ended, cells.housing, cells.installType],
+    2025,
+  );
+}
+
+function oneRowSheet(headers: readonly string[], cells: readonly unknown[], billingYear: number): { row?: RegisterRow; problem?: Problem } {
+  const reading = readRegister({ name: 'Enhetsregister', values: [headers, cells] }, billingYear);
   const row = reading.rows[0];
   return row ? { row } : { problem: reading.problems.find((p) => p.severity === 'Fel') ?? reading.problems[0] };
 }
@@ -271,4 +274,32 @@ export interface CapResult {
 export function amountAfterCap(cappedFees: Money, maxtaxa: Money, otherCapped: Money, ability: Money | undefined): CapResult {
   const { room, reduction } = applyCap(cappedFees, maxtaxa, otherCapped, ability);
   return { room, reduction, charged: reduction.isZero() ? cappedFees : cappedFees.plus(reduction) };
+}
+
+/** The cells R4 reads from a register row, as a user would write them. */
+export interface ReplacementCells {
+  readonly returnStatus?: unknown;
+  readonly ended?: unknown;
+  readonly reminder?: unknown;
+  readonly cost?: unknown;
+}
+
+/**
+ * R4 for one row in month M: the Ersättning teknik line's amount, zero where the invoice has none
+ * (also where it only warns about a missing reminder), or the Problem sheet's Fel. Throws RunError
+ * when no tariff version is in force on M's first day, as billMonth does.
+ */
+export function replacementOfRow(cells: ReplacementCells, month: YearMonth, tariff: Tariff, overrides?: Partial<BillingSettings>): CellReading<Money> {
+  // Installerad long before any date a user can give: "Avslutad ligger före Installerad" never comes from the stand-in.
+  const { row, problem } = oneRowSheet(
+    ['Personnummer', 'Tjänst', 'Installerad', 'Avslutad', 'Återlämning', 'Påminnelse', 'Kostnad'],
+    [PLACEHOLDER_PNR, PLACEHOLDER_SERVICE, '0001-01-01', cells.ended, cells.returnStatus, cells.reminder, cells.cost],
+    month.year,
+  );
+  if (!row) return { ok: false, column: problem?.column ?? '', message: problem?.message ?? 'Raden går inte att läsa.' };
+  tariffVersionForMonth(tariff, month);
+  const outcome = replacementFor(row, month, reminderDaysFor(tariff, row.reminder, overrides?.reminderDays));
+  if (outcome.kind === 'charge') return { ok: true, value: outcome.amount };
+  if (outcome.kind === 'costProblem') return { ok: false, column: 'Kostnad', message: costProblemMessage(outcome) };
+  return { ok: true, value: ZERO };
 }

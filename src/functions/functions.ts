@@ -1,20 +1,18 @@
 // The custom functions (namespace VT). The JSDoc below is the metadata: the build's
 // custom-functions-metadata-plugin turns it into dist/functions.json and appends
 // CustomFunctions.associate("<id>", <function>) for every @customfunction here, so this file
-// must not associate them itself. Every amount comes from the engine's rules, the ones the invoice
-// run uses (src/engine/rowRules.ts; R4 via ./replacement.ts); this file only reads arguments and
-// maps failures to Excel errors.
+// must not associate them itself. Every amount comes from src/engine/rowRules.ts, the rules the
+// invoice run uses; this file only reads arguments and maps failures to Excel errors.
 //
 // Parameter order note: Excel refuses to load functions whose optional parameter comes before a
 // required one (office-js#1749), so in VT.HKS both `avgiftsutrymme` and `månad` are optional
 // in the metadata; `månad` is still needed and its absence gives #VALUE!.
 import {
   activeDaysOfRow, amountAfterCap, installationFeeForRow, isBlank, maxtaxaForMonth, monthlyFeeForRow, parsePersonnummer,
-  prisbasbeloppForYear, readDeviceRow, readDeviceSpan, serviceFromCell,
+  prisbasbeloppForYear, readDeviceRow, readDeviceSpan, replacementOfRow, serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
 import { emptyCellAsBlank, numberOf, readAmount, readMonth, readOptionalAmount, readYear, valueOf } from './args.js';
-import { replacementForRow } from './replacement.js';
 import { asFunctionError, invalidValue } from './errors.js';
 import { functionTariff } from './tariffSource.js';
 
@@ -154,7 +152,7 @@ export function ersattning(återlämning: string | number | null, månad: number
     const month = readMonth(månad);
     const cells = { returnStatus: emptyCellAsBlank(återlämning), ended: emptyCellAsBlank(avslutad), reminder: emptyCellAsBlank(påminnelse), cost: kostnad };
     const { tariff, settings } = functionTariff();
-    return numberOf(replacementForRow(cells, month, tariff, settings));
+    return numberOf(valueOf(replacementOfRow(cells, month, tariff, settings)));
   } catch (e) {
     throw asFunctionError(e);
   }
