@@ -54,7 +54,9 @@ const register = sheetCells((await readWorkbook(registerPath)).getWorksheet('Enh
 const half: SheetCells = { ...register, values: register.values.slice(0, Math.floor(register.values.length / 2)) };
 const engineHalf = engineMs(half);
 const engine = engineMs(register);
-process.stdout.write(`motor: ${engine} ms för ${ROWS} rader, ${engineHalf} ms för hälften (kvot ${(engine / Math.max(1, engineHalf)).toFixed(2)})\n`);
+process.stdout.write(
+  `motor: ${engine} ms för ${ROWS} rader, ${engineHalf} ms för hälften (kvot ${(engine / Math.max(1, engineHalf)).toFixed(2)})\n`,
+);
 
 const result = billWorkbook({ register }, { month: MONTH });
 const grids = outputSheets(result).map((s) => ({ name: s.name, grid: sheetGrid(s) }));
@@ -72,8 +74,12 @@ const floor = await time(async () => {
 });
 
 const cli = await time(() => runInvoice({ input: registerPath, month: MONTH, output: `${dir}faktura.xlsx`, force: true }));
-process.stdout.write(`kommandorad: ${cli} ms, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lines.length} fakturarader\n`);
+process.stdout.write(
+  `kommandorad: ${cli} ms, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lines.length} fakturarader\n`,
+);
 
 await benchFunctions((line) => process.stdout.write(line + '\n'));
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`bench: rows=${ROWS} engine_ms=${engine} cli_ms=${cli} floor_ms=${floor} cli_vs_floor=${(cli / floor).toFixed(2)}\n`);
+process.stdout.write(
+  `bench: rows=${ROWS} engine_ms=${engine} cli_ms=${cli} floor_ms=${floor} cli_vs_floor=${(cli / floor).toFixed(2)}\n`,
+);

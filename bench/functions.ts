@@ -3,7 +3,15 @@
 import { fee } from '../src/functions/functions.js';
 
 const CALLS = 100000;
-const SERVICES = ['Trygghetslarm', 'GPS-larm', 'Larmknapp sammanboende', 'Digitalt lås', 'digital tillsyn', 'Mobilt trygghetslarm', ' Larm '];
+const SERVICES = [
+  'Trygghetslarm',
+  'GPS-larm',
+  'Larmknapp sammanboende',
+  'Digitalt lås',
+  'digital tillsyn',
+  'Mobilt trygghetslarm',
+  ' Larm ',
+];
 const MONTHS: Array<string | number> = ['2025-01', '2025-03', '2025-06', 45716 /* 2025-02-28 */, '2025-12-01', '2026-02'];
 const HOUSING = [null, null, null, 'Ordinärt boende', 'Särskilt boende'];
 
@@ -22,7 +30,13 @@ function argumentsFor(n: number): Args[] {
     const asText = next(2) === 0;
     const iso = new Date((installed - 25569) * 86400000).toISOString().slice(0, 10);
     const ended = next(4) === 0 ? installed + next(400) : null;
-    out.push([SERVICES[next(SERVICES.length)]!, MONTHS[next(MONTHS.length)]!, asText ? iso : installed, ended, HOUSING[next(HOUSING.length)]!]);
+    out.push([
+      SERVICES[next(SERVICES.length)]!,
+      MONTHS[next(MONTHS.length)]!,
+      asText ? iso : installed,
+      ended,
+      HOUSING[next(HOUSING.length)]!,
+    ]);
   }
   return out;
 }

@@ -5,8 +5,17 @@ import { dayFromYmd, dayToUtcDate, luhnCheckDigit, ymdFromDay, type Day } from '
 export type Cell = string | number | Date | null;
 
 export const REGISTER_HEADERS = [
-  'Personnummer', 'Namn', 'Tjänst', 'Enhets-ID', 'Installerad', 'Avslutad', 'Återlämning',
-  'Påminnelse', 'Kostnad', 'Boende', 'Installationstyp',
+  'Personnummer',
+  'Namn',
+  'Tjänst',
+  'Enhets-ID',
+  'Installerad',
+  'Avslutad',
+  'Återlämning',
+  'Påminnelse',
+  'Kostnad',
+  'Boende',
+  'Installationstyp',
 ];
 
 /** Deterministic pseudo-random numbers (mulberry32), so the same seed gives the same workbook. */
@@ -31,8 +40,40 @@ export function syntheticPnr(birth: Day, serial: number, coordination = false): 
   return `${pad(year, 4)}${pad(month, 2)}${pad(dd, 2)}-${pad(serial, 3)}${luhnCheckDigit(nine)}`;
 }
 
-const FIRST = ['Anna', 'Karl', 'Maria', 'Erik', 'Margareta', 'Lars', 'Elisabeth', 'Olof', 'Birgitta', 'Gunnar', 'Ingrid', 'Sven', 'Kerstin', 'Bengt', 'Ulla', 'Göran'];
-const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Lindqvist', 'Åberg', 'Öberg', 'Sjöström'];
+const FIRST = [
+  'Anna',
+  'Karl',
+  'Maria',
+  'Erik',
+  'Margareta',
+  'Lars',
+  'Elisabeth',
+  'Olof',
+  'Birgitta',
+  'Gunnar',
+  'Ingrid',
+  'Sven',
+  'Kerstin',
+  'Bengt',
+  'Ulla',
+  'Göran',
+];
+const LAST = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Lindqvist',
+  'Åberg',
+  'Öberg',
+  'Sjöström',
+];
 
 export interface PersonSeed {
   readonly pnr: string;
@@ -57,16 +98,33 @@ export const date = (iso: string): Date => {
 export function benchRegister(rows: number, seed = 7): Cell[][] {
   const rand = random(seed);
   const out: Cell[][] = [REGISTER_HEADERS];
-  const services = ['Trygghetslarm', 'Trygghetslarm', 'Trygghetslarm', 'Mobilt trygghetslarm', 'Larmknapp sammanboende', 'Digitalt lås', 'Digital tillsyn', 'GPS-klocka'];
+  const services = [
+    'Trygghetslarm',
+    'Trygghetslarm',
+    'Trygghetslarm',
+    'Mobilt trygghetslarm',
+    'Larmknapp sammanboende',
+    'Digitalt lås',
+    'Digital tillsyn',
+    'GPS-klocka',
+  ];
   let person: PersonSeed = syntheticPerson(rand, 0);
   for (let i = 0; i < rows; i++) {
     if (rand() < 0.7) person = syntheticPerson(rand, i);
     const start = dayFromYmd(2019, 1, 1) + Math.floor(rand() * 2300);
     const ended = rand() < 0.15 ? start + Math.floor(rand() * 400) : undefined;
-    const status = ended === undefined ? null : ['Återlämnad', 'Återlämnad', 'Borttappad', 'Obrukbar', 'Ej återlämnad'][Math.floor(rand() * 5)]!;
+    const status =
+      ended === undefined
+        ? null
+        : ['Återlämnad', 'Återlämnad', 'Borttappad', 'Obrukbar', 'Ej återlämnad'][Math.floor(rand() * 5)]!;
     out.push([
-      person.pnr, person.name, services[Math.floor(rand() * services.length)]!, `SN${pad(i, 7)}`,
-      dayToUtcDate(start), ended === undefined ? null : dayToUtcDate(ended), status,
+      person.pnr,
+      person.name,
+      services[Math.floor(rand() * services.length)]!,
+      `SN${pad(i, 7)}`,
+      dayToUtcDate(start),
+      ended === undefined ? null : dayToUtcDate(ended),
+      status,
       status === 'Ej återlämnad' ? dayToUtcDate(ended! + 5) : null,
       status && status !== 'Återlämnad' ? 1200 + Math.floor(rand() * 2000) : null,
       rand() < 0.05 ? 'Särskilt boende' : null,

@@ -1,10 +1,10 @@
 // Writes the add-in icons assets/icon-<size>.png (16, 32, 64, 80, 128 px).
 // Uses only node:zlib so the icons can be regenerated offline: `node scripts/make-icons.mjs`.
 // The motif is an alarm button (ring + dot) on a rounded teal square.
-import { deflateSync } from "node:zlib";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { deflateSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];
 
@@ -31,7 +31,7 @@ function crc32(bytes) {
 function chunk(type, data) {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, "ascii");
+  out.write(type, 4, 'ascii');
   data.copy(out, 8);
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
@@ -93,15 +93,15 @@ export function encodePng(width, height, rgba) {
   ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
+  const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
   mkdirSync(outDir, { recursive: true });
   for (const size of ICON_SIZES) {
     const file = join(outDir, `icon-${size}.png`);

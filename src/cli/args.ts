@@ -34,7 +34,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return { help: true };
-    if (a === '--force') { force = true; continue; }
+    if (a === '--force') {
+      force = true;
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
     if (!['--in', '--month', '--out', '--proration', '--reminder-days', '--sheet'].includes(name)) {
@@ -66,7 +69,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const output = values.get('--out');
   const sheet = values.get('--sheet');
   return {
-    help: false, input, month, force,
+    help: false,
+    input,
+    month,
+    force,
     ...(output !== undefined ? { output } : {}),
     ...(proration ? { proration } : {}),
     ...(reminderDays !== undefined ? { reminderDays } : {}),

@@ -8,4 +8,12 @@ const outDir = fileURLToPath(new URL('../../out/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 if (!existsSync(EXAMPLE_PATH)) await writeExample();
 process.stdout.write(`Exempel: fakturerar ${EXAMPLE_MONTH} ur ${EXAMPLE_PATH}\n\n`);
-process.exitCode = await main(['--in', EXAMPLE_PATH, '--month', EXAMPLE_MONTH, '--out', `${outDir}faktura-${EXAMPLE_MONTH}.xlsx`, '--force']);
+process.exitCode = await main([
+  '--in',
+  EXAMPLE_PATH,
+  '--month',
+  EXAMPLE_MONTH,
+  '--out',
+  `${outDir}faktura-${EXAMPLE_MONTH}.xlsx`,
+  '--force',
+]);

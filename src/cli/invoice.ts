@@ -2,8 +2,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  billWorkbook, chooseRegisterSheet, countProblems, findSheetName, formatKr, monthKey, outputSheets,
-  problemSheetName, RunError, SIDE_SHEETS, type BillingResult, type SheetCells,
+  billWorkbook,
+  chooseRegisterSheet,
+  countProblems,
+  findSheetName,
+  formatKr,
+  monthKey,
+  outputSheets,
+  problemSheetName,
+  RunError,
+  SIDE_SHEETS,
+  type BillingResult,
+  type SheetCells,
 } from '../engine/index.js';
 import type { InvoiceArgs } from './args.js';
 import { plainCellValue, readWorkbook, sheetCells } from './xlsxRead.js';
@@ -26,7 +36,9 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
     throw new RunError(`Mappen ${dirname(outputPath)} finns inte. Skapa den eller välj en annan plats med --out.`);
   }
   if (existsSync(outputPath) && !args.force) {
-    throw new RunError(`Filen ${args.output ?? outputPath} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`);
+    throw new RunError(
+      `Filen ${args.output ?? outputPath} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`,
+    );
   }
 
   progress('Läser registret …');
@@ -35,16 +47,20 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
     wb = await readWorkbook(inputPath);
   } catch {
     // The library's own reason is English and technical; the user needs to know what to do.
-    throw new RunError(`Filen ${args.input} går inte att läsa som en Excel-arbetsbok (.xlsx). Den är skadad eller i ett annat format (.xls, .csv, .ods): öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`);
+    throw new RunError(
+      `Filen ${args.input} går inte att läsa som en Excel-arbetsbok (.xlsx). Den är skadad eller i ett annat format (.xls, .csv, .ods): öppna den i Excel och spara som Excel-arbetsbok (.xlsx).`,
+    );
   }
   const sheets = wb.worksheets;
   const names = sheets.map((s) => s.name);
   const headerRows = sheets.map((ws) => ({ name: ws.name, headerRow: firstRowValues(ws) }));
   const registerName = chooseRegisterSheet(headerRows, args.sheet);
   if (!registerName) {
-    throw new RunError(args.sheet
-      ? `Bladet "${args.sheet}" finns inte i ${args.input}. Bladen är: ${names.join(', ')}.`
-      : `Hittar inget registerblad i ${args.input}: inget blad heter Enhetsregister och inget har rubrikerna Personnummer, Tjänst och Installerad.`);
+    throw new RunError(
+      args.sheet
+        ? `Bladet "${args.sheet}" finns inte i ${args.input}. Bladen är: ${names.join(', ')}.`
+        : `Hittar inget registerblad i ${args.input}: inget blad heter Enhetsregister och inget har rubrikerna Personnummer, Tjänst och Installerad.`,
+    );
   }
   const cellsOf = (name: string | undefined): SheetCells | undefined => {
     const ws = name === undefined ? undefined : wb.getWorksheet(name);
@@ -58,7 +74,13 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   progress(`Fakturerar ${monthKey(args.month)} (${register.values.length - 1} rader) …`);
   const result = billWorkbook(
     { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) },
-    { month: args.month, settings: { ...(args.proration ? { proration: args.proration } : {}), ...(args.reminderDays !== undefined ? { reminderDays: args.reminderDays } : {}) } },
+    {
+      month: args.month,
+      settings: {
+        ...(args.proration ? { proration: args.proration } : {}),
+        ...(args.reminderDays !== undefined ? { reminderDays: args.reminderDays } : {}),
+      },
+    },
   );
 
   progress('Skriver fakturan …');

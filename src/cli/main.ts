@@ -36,4 +36,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 }
-

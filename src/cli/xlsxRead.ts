@@ -20,7 +20,10 @@ export function plainCellValue(v: unknown): unknown {
 
 /** The used range of a worksheet: from its first to last non-empty row and column. */
 export function sheetCells(ws: ExcelJS.Worksheet): SheetCells {
-  let firstRow = 0, lastRow = 0, firstCol = Infinity, lastCol = 0;
+  let firstRow = 0,
+    lastRow = 0,
+    firstCol = Infinity,
+    lastCol = 0;
   const rows: { n: number; values: unknown[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const raw = row.values as unknown[]; // 1-based, sparse

@@ -16,7 +16,11 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, onRow?:
   const kinds = sheetColumnKinds(sheet);
   const widths: number[] = kinds.map(() => 3);
   const offsets = tableColumnOffsets(sheet);
-  sheet.tables.forEach((t, ti) => t.columns.forEach((c, ci) => { widths[offsets[ti]! + ci] = c.width; }));
+  sheet.tables.forEach((t, ti) =>
+    t.columns.forEach((c, ci) => {
+      widths[offsets[ti]! + ci] = c.width;
+    }),
+  );
   ws.columns = kinds.map((k, i) => ({ width: widths[i], style: { numFmt: NUMBER_FORMAT[k] } }));
   const first = sheet.tables[0];
   if (first) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: first.columns.length } };
@@ -33,7 +37,11 @@ export async function writeOutputWorkbook(path: string, sheets: readonly OutputS
   wb.creator = 'VT-avgifter';
   const total = sheets.reduce((n, s) => n + 1 + Math.max(0, ...s.tables.map((t) => t.rows.length)), 0);
   let written = 0;
-  const onRow = progress ? () => { if (++written % 20000 === 0) progress(written, total); } : undefined;
+  const onRow = progress
+    ? () => {
+        if (++written % 20000 === 0) progress(written, total);
+      }
+    : undefined;
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, SHEET_OPTIONS);
     fillWorksheet(ws, sheet, onRow);

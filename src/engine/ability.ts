@@ -23,11 +23,15 @@ export interface AbilityReading {
 
 export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading {
   const values = sheet.values;
-  const h = findHeaders(values[0] ?? [], [
-    { key: 'pnr', header: 'Personnummer', aliases: ['Pnr', 'Personnr'], required: true },
-    { key: 'amount', header: 'Avgiftsutrymme', aliases: ['Belopp'], required: true },
-    { key: 'from', header: 'Giltig från', aliases: ['Från', 'Gäller från'], required: false },
-  ], sheet);
+  const h = findHeaders(
+    values[0] ?? [],
+    [
+      { key: 'pnr', header: 'Personnummer', aliases: ['Pnr', 'Personnr'], required: true },
+      { key: 'amount', header: 'Avgiftsutrymme', aliases: ['Belopp'], required: true },
+      { key: 'from', header: 'Giltig från', aliases: ['Från', 'Gäller från'], required: false },
+    ],
+    sheet,
+  );
   const start = firstDayOfMonth(month);
   const best = new Map<string, { from: Day; amount: Money; row: number; tie?: { amount: Money; row: number } }>();
   const problems: Problem[] = [];
@@ -36,13 +40,27 @@ export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading
     if (cells.every(isBlank)) continue;
     const row = rowNumberOf(sheet, r);
     const fail = (key: 'pnr' | 'amount' | 'from', message: string): void => {
-      problems.push({ severity: 'Fel', sheet: sheet.name, row, column: h.header[key], cell: `${h.letter[key] ?? ''}${row}`,
-        value: displayValue(cells[h.index[key] ?? -1]), message, rule: 'R5' });
+      problems.push({
+        severity: 'Fel',
+        sheet: sheet.name,
+        row,
+        column: h.header[key],
+        cell: `${h.letter[key] ?? ''}${row}`,
+        value: displayValue(cells[h.index[key] ?? -1]),
+        message,
+        rule: 'R5',
+      });
     };
     const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
     const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
-    if (!amount || amount.isNegative()) fail('amount', amount ? 'Avgiftsutrymmet får inte vara negativt.' : 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.');
+    if (!amount || amount.isNegative())
+      fail(
+        'amount',
+        amount
+          ? 'Avgiftsutrymmet får inte vara negativt.'
+          : 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.',
+      );
     const fromCell = h.index.from === undefined ? undefined : cells[h.index.from];
     let from: Day | undefined = -Infinity;
     if (!isBlank(fromCell)) {
@@ -63,9 +81,16 @@ export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading
   for (const [pnr, b] of best) {
     byPerson.set(pnr, { amount: b.amount, row: b.row });
     if (b.tie) {
-      problems.push({ severity: 'Varning', sheet: sheet.name, row: b.tie.row, column: h.header.amount,
-        cell: `${h.letter.amount}${b.tie.row}`, value: '', rule: 'R5',
-        message: `Två rader för ${pnr} gäller från samma dag${Number.isFinite(b.from) ? ' ' + dayToIso(b.from) : ''} med olika avgiftsutrymme; det lägre (${formatKr(b.amount)}, rad ${b.row}) används. Ta bort den rad som inte gäller.` });
+      problems.push({
+        severity: 'Varning',
+        sheet: sheet.name,
+        row: b.tie.row,
+        column: h.header.amount,
+        cell: `${h.letter.amount}${b.tie.row}`,
+        value: '',
+        rule: 'R5',
+        message: `Två rader för ${pnr} gäller från samma dag${Number.isFinite(b.from) ? ' ' + dayToIso(b.from) : ''} med olika avgiftsutrymme; det lägre (${formatKr(b.amount)}, rad ${b.row}) används. Ta bort den rad som inte gäller.`,
+      });
     }
   }
   return { byPerson, problems };

@@ -2,7 +2,7 @@
 import type { AbilityReading } from './ability.js';
 import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
 import { dayToIso, firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
-import { compareLines, LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
 import { maxtaxaForYear, type PrisbasbeloppTable } from './maxtaxa.js';
 import { formatKr, sum, ZERO, type Money } from './money.js';
 import type { OtherFeesReading } from './otherFees.js';
@@ -13,7 +13,7 @@ import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
 import { costProblemMessage, reminderDaysFor, replacementFor, type ReplacementOutcome } from './rules/replacement.js';
-import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
+import { FEE_CATEGORIES, SERVICES } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionOn, type Tariff, type TariffVersion } from './tariff.js';
 import { displayValue } from './text.js';
@@ -108,20 +108,33 @@ function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
 export function billMonth(input: BillingInput): BillingResult {
   const { month, register, tariff } = input;
   const mKey = monthKey(month);
-  const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  const start = firstDayOfMonth(month),
+    end = lastDayOfMonth(month);
   const version = tariffVersionOn(tariff, start);
   if (!version) {
     const first = tariff.versions[0];
-    throw new RunError(`Ingen taxa gäller för ${mKey}${first ? ` (${tariff.source} börjar gälla ${dayToIso(first.validFrom)})` : ''}. Lägg till en taxeversion i bladet Taxa.`);
+    throw new RunError(
+      `Ingen taxa gäller för ${mKey}${first ? ` (${tariff.source} börjar gälla ${dayToIso(first.validFrom)})` : ''}. Lägg till en taxeversion i bladet Taxa.`,
+    );
   }
   const maxtaxa = maxtaxaForYear(input.prisbasbelopp, month.year);
   if (!maxtaxa) {
-    throw new RunError(`Prisbasbelopp saknas för år ${month.year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`);
+    throw new RunError(
+      `Prisbasbelopp saknas för år ${month.year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`,
+    );
   }
   const settings: BillingSettings = { ...version.settings, ...stripUndefined(input.settings) };
   const problems: Problem[] = [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])];
   const ctx: MonthContext = {
-    input, month, mKey, start, end, version, maxtaxa, settings, problems,
+    input,
+    month,
+    mKey,
+    start,
+    end,
+    version,
+    maxtaxa,
+    settings,
+    problems,
     otherSheet: input.otherFeesSheet ?? 'Övriga avgifter',
     abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
     explanations: new Map(),
@@ -173,16 +186,38 @@ interface MonthContext {
   readonly scratchLines: InvoiceLine[];
 }
 
-function rowProblem(ctx: MonthContext, severity: Severity, row: RegisterRow, field: RegisterField | '', message: string, value: string, rule?: string): void {
+function rowProblem(
+  ctx: MonthContext,
+  severity: Severity,
+  row: RegisterRow,
+  field: RegisterField | '',
+  message: string,
+  value: string,
+  rule?: string,
+): void {
   const reg = ctx.input.register;
-  const column = field === '' ? '' : reg.headers[field] ?? COLUMN_BY_FIELD[field].header;
-  const letter = field === '' ? '' : reg.columnLetters[field] ?? '';
-  ctx.problems.push({ severity, sheet: reg.sheetName, row: row.rowNumber, column, ...(letter ? { cell: `${letter}${row.rowNumber}` } : {}), value, message, ...(rule ? { rule } : {}) });
+  const column = field === '' ? '' : (reg.headers[field] ?? COLUMN_BY_FIELD[field].header);
+  const letter = field === '' ? '' : (reg.columnLetters[field] ?? '');
+  ctx.problems.push({
+    severity,
+    sheet: reg.sheetName,
+    row: row.rowNumber,
+    column,
+    ...(letter ? { cell: `${letter}${row.rowNumber}` } : {}),
+    value,
+    message,
+    ...(rule ? { rule } : {}),
+  });
 }
 
 const NO_SOURCES: readonly string[] = [];
 const NO_REPLACEMENT: ReplacementOutcome = { kind: 'none' };
-const KIND_RANK: Record<LineKind, number> = { Månadsavgift: 0, Installationsavgift: 1, 'Ersättning teknik': 2, 'Reduktion högkostnadsskydd': 3 };
+const KIND_RANK: Record<LineKind, number> = {
+  Månadsavgift: 0,
+  Installationsavgift: 1,
+  'Ersättning teknik': 2,
+  'Reduktion högkostnadsskydd': 3,
+};
 
 /** Within one person: line kind, then first register row (§7). */
 function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
@@ -190,9 +225,18 @@ function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
 }
 
 function sameRow(a: RegisterRow, b: RegisterRow): boolean {
-  return a.service === b.service && a.installed === b.installed && a.ended === b.ended && a.deviceId === b.deviceId &&
-    a.returnStatus === b.returnStatus && a.reminder === b.reminder && displayValue(a.costCell) === displayValue(b.costCell) &&
-    a.housing === b.housing && a.installType === b.installType && a.name === b.name;
+  return (
+    a.service === b.service &&
+    a.installed === b.installed &&
+    a.ended === b.ended &&
+    a.deviceId === b.deviceId &&
+    a.returnStatus === b.returnStatus &&
+    a.reminder === b.reminder &&
+    displayValue(a.costCell) === displayValue(b.costCell) &&
+    a.housing === b.housing &&
+    a.installType === b.installType &&
+    a.name === b.name
+  );
 }
 
 /** Identical duplicates: the first row stands, the others are reported and not billed again. */
@@ -201,7 +245,15 @@ function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[
   const kept: RegisterRow[] = [];
   for (const r of rows) {
     const first = kept.find((k) => sameRow(k, r));
-    if (first) rowProblem(ctx, 'Varning', r, '', `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`, '');
+    if (first)
+      rowProblem(
+        ctx,
+        'Varning',
+        r,
+        '',
+        `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`,
+        '',
+      );
     else kept.push(r);
   }
   return kept;
@@ -211,7 +263,7 @@ function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[
 function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out: InvoiceLine[]): PersonSummary | undefined {
   const { month, version, settings, start, end, mKey } = ctx;
   const candidates = withoutDuplicates(ctx, allRows);
-  const name = candidates.length === 1 ? candidates[0]!.name : candidates.find((r) => r.name !== '')?.name ?? '';
+  const name = candidates.length === 1 ? candidates[0]!.name : (candidates.find((r) => r.name !== '')?.name ?? '');
   // One scratch list for every person (never kept): 10^5 persons, 10^5 fewer arrays.
   const lines = ctx.scratchLines;
   lines.length = 0;
@@ -219,46 +271,106 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
   let rows = candidates;
   for (const r of candidates) {
-    const outcome = r.returnStatus === 'none' ? NO_REPLACEMENT
-      : replacementFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
+    const outcome =
+      r.returnStatus === 'none'
+        ? NO_REPLACEMENT
+        : replacementFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
     if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
       rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), displayValue(r.costCell), 'R4');
       rows = rows.filter((x) => x !== r);
     } else if (outcome.kind === 'reminderMissing') {
-      rowProblem(ctx, 'Varning', r, 'reminder', 'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).', '', 'R4');
+      rowProblem(
+        ctx,
+        'Varning',
+        r,
+        'reminder',
+        'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).',
+        '',
+        'R4',
+      );
     } else {
-      lines.push({ pnr, name, month: mKey, kind: 'Ersättning teknik', services: r.service.name, deviceIds: r.deviceId, quantity: 1,
-        unitPrice: outcome.amount, amount: outcome.amount, capped: false, rule: 'R4', sourceRows: [r.rowNumber],
-        otherSources: NO_SOURCES, explanation: outcome.explanation });
+      lines.push({
+        pnr,
+        name,
+        month: mKey,
+        kind: 'Ersättning teknik',
+        services: r.service.name,
+        deviceIds: r.deviceId,
+        quantity: 1,
+        unitPrice: outcome.amount,
+        amount: outcome.amount,
+        capped: false,
+        rule: 'R4',
+        sourceRows: [r.rowNumber],
+        otherSources: NO_SOURCES,
+        explanation: outcome.explanation,
+      });
     }
   }
 
   // R1: per category, over the union of active days in ordinary housing.
   for (const category of FEE_CATEGORIES) {
-    const ofCategory = rows.length === 1 ? (rows[0]!.service.category === category ? rows : undefined) : rows.filter((r) => r.service.category === category);
+    const ofCategory =
+      rows.length === 1
+        ? rows[0]!.service.category === category
+          ? rows
+          : undefined
+        : rows.filter((r) => r.service.category === category);
     if (!ofCategory || ofCategory.length === 0) continue;
     if (category === 'alarm' && ofCategory.length > 1) warnOverlappingAlarms(ctx, ofCategory);
     const fee = version.monthlyFee[category];
     if (fee.isZero()) continue;
-    const billable = ofCategory.length === 1 ? (isBillableIn(ofCategory[0]!, start, end) ? ofCategory : undefined) : ofCategory.filter((r) => isBillableIn(r, start, end));
+    const billable =
+      ofCategory.length === 1
+        ? isBillableIn(ofCategory[0]!, start, end)
+          ? ofCategory
+          : undefined
+        : ofCategory.filter((r) => isBillableIn(r, start, end));
     if (!billable || billable.length === 0) continue;
     const charge = proratedFee(fee, activeDaysInMonth(billable, month), month, settings.proration, category, ctx.explanations);
-    lines.push({ pnr, name, month: mKey, kind: 'Månadsavgift', services: distinctServices(billable), deviceIds: distinctDevices(billable),
-      quantity: charge.quantity, unitPrice: fee, amount: charge.amount, capped: true, rule: 'R1', sourceRows: rowNumbers(billable),
-      otherSources: NO_SOURCES, explanation: charge.explanation });
+    lines.push({
+      pnr,
+      name,
+      month: mKey,
+      kind: 'Månadsavgift',
+      services: distinctServices(billable),
+      deviceIds: distinctDevices(billable),
+      quantity: charge.quantity,
+      unitPrice: fee,
+      amount: charge.amount,
+      capped: true,
+      rule: 'R1',
+      sourceRows: rowNumbers(billable),
+      otherSources: NO_SOURCES,
+      explanation: charge.explanation,
+    });
   }
 
   // R3: one fee per installation date.
   for (const occ of installationOccasions(rows, month, ctx.input.tariff)) {
-    lines.push({ pnr, name, month: mKey, kind: 'Installationsavgift', services: distinctServices(occ.rows), deviceIds: distinctDevices(occ.rows),
-      quantity: 1, unitPrice: occ.version.installationFee, amount: occ.version.installationFee, capped: occ.version.installationCapped,
-      rule: 'R3', sourceRows: rowNumbers(occ.rows), otherSources: NO_SOURCES, explanation: occ.explanation });
+    lines.push({
+      pnr,
+      name,
+      month: mKey,
+      kind: 'Installationsavgift',
+      services: distinctServices(occ.rows),
+      deviceIds: distinctDevices(occ.rows),
+      quantity: 1,
+      unitPrice: occ.version.installationFee,
+      amount: occ.version.installationFee,
+      capped: occ.version.installationCapped,
+      rule: 'R3',
+      sourceRows: rowNumbers(occ.rows),
+      otherSources: NO_SOURCES,
+      explanation: occ.explanation,
+    });
   }
   if (lines.length === 0) return undefined;
 
   // R5: the cap over the capped lines, given other capped fees and the ability to pay.
-  let capped = ZERO, uncapped = ZERO;
+  let capped = ZERO,
+    uncapped = ZERO;
   for (const l of lines) {
     if (l.capped) capped = capped.isZero() ? l.amount : capped.plus(l.amount);
     else uncapped = uncapped.isZero() ? l.amount : uncapped.plus(l.amount);
@@ -270,11 +382,24 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
     const cap = applyCap(capped, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
     reduction = cap.reduction;
     if (!reduction.isZero()) {
-      lines.push({ pnr, name, month: mKey, kind: 'Reduktion högkostnadsskydd', services: '', deviceIds: '', quantity: 1, amount: reduction,
-        capped: true, rule: 'R5',
+      lines.push({
+        pnr,
+        name,
+        month: mKey,
+        kind: 'Reduktion högkostnadsskydd',
+        services: '',
+        deviceIds: '',
+        quantity: 1,
+        amount: reduction,
+        capped: true,
+        rule: 'R5',
         sourceRows: [...new Set(lines.filter((l) => l.capped).flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
-        otherSources: [...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`), ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : [])],
-        explanation: cap.explanation });
+        otherSources: [
+          ...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`),
+          ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : []),
+        ],
+        explanation: cap.explanation,
+      });
     }
   }
   if (lines.length > 1) lines.sort(compareWithinPerson);
@@ -318,9 +443,15 @@ function warnOverlappingAlarms(ctx: MonthContext, alarms: readonly RegisterRow[]
       const prev = spans[j]!;
       const common = Math.min(prev.to, cur.to) - cur.from + 1;
       if (common > 1) {
-        rowProblem(ctx, 'Varning', cur.r, 'service',
+        rowProblem(
+          ctx,
+          'Varning',
+          cur.r,
+          'service',
           `Personen har två larm aktiva samtidigt (rad ${prev.r.rowNumber} och rad ${cur.r.rowNumber}, ${common} dagar i månaden). Månadsavgiften tas ut en gång; kontrollera om det äldre larmet ska avslutas.`,
-          cur.r.service.name, 'R1');
+          cur.r.service.name,
+          'R1',
+        );
         break;
       }
     }

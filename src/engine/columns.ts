@@ -2,8 +2,17 @@
 import { normaliseKey } from './text.js';
 
 export type RegisterField =
-  | 'pnr' | 'name' | 'service' | 'deviceId' | 'installed' | 'ended'
-  | 'returnStatus' | 'reminder' | 'cost' | 'housing' | 'installType';
+  | 'pnr'
+  | 'name'
+  | 'service'
+  | 'deviceId'
+  | 'installed'
+  | 'ended'
+  | 'returnStatus'
+  | 'reminder'
+  | 'cost'
+  | 'housing'
+  | 'installType';
 
 export interface RegisterColumn {
   readonly field: RegisterField;
@@ -42,7 +51,9 @@ for (const c of REGISTER_COLUMNS) {
 /** A unit in brackets is tolerated: "Kostnad (kr)" is Kostnad. */
 export function fieldForHeader(header: unknown): RegisterField | undefined {
   const key = normaliseKey(header);
-  return fieldByHeader.get(key) ?? (key.includes('(') ? fieldByHeader.get(normaliseKey(key.replace(/\([^)]*\)/g, ''))) : undefined);
+  return (
+    fieldByHeader.get(key) ?? (key.includes('(') ? fieldByHeader.get(normaliseKey(key.replace(/\([^)]*\)/g, ''))) : undefined)
+  );
 }
 
 export interface DetectedColumns {

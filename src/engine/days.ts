@@ -42,8 +42,13 @@ export function ymdFromDay(d: Day): { year: number; month: number; day: number }
 
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -87,7 +92,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function dayFromIso(text: string): Day | undefined {
   const m = ISO_DATE.exec(text.trim());
   if (!m) return undefined;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  const y = +m[1]!,
+    mo = +m[2]!,
+    d = +m[3]!;
   return isValidYmd(y, mo, d) ? dayFromYmd(y, mo, d) : undefined;
 }
 
@@ -108,7 +115,8 @@ export function monthKey(m: YearMonth): string {
 export function parseMonthKey(text: string): YearMonth | undefined {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
   if (!m) return undefined;
-  const year = +m[1]!, month = +m[2]!;
+  const year = +m[1]!,
+    month = +m[2]!;
   return month >= 1 && month <= 12 ? { year, month } : undefined;
 }
 

@@ -46,7 +46,9 @@ export function findHeaders<K extends string>(
   });
   const missing = specs.filter((s) => s.required && index[s.key] === undefined).map((s) => s.header);
   if (missing.length > 0) {
-    throw new RunError(`Bladet "${sheet.name}" saknar kolumner som krävs: ${missing.join(', ')}. Rätta rubrikraden och kör igen.`);
+    throw new RunError(
+      `Bladet "${sheet.name}" saknar kolumner som krävs: ${missing.join(', ')}. Rätta rubrikraden och kör igen.`,
+    );
   }
   return { index, header, letter };
 }

@@ -2,7 +2,12 @@
 import type { Money } from './money.js';
 
 export type LineKind = 'Månadsavgift' | 'Installationsavgift' | 'Ersättning teknik' | 'Reduktion högkostnadsskydd';
-export const LINE_KINDS: readonly LineKind[] = ['Månadsavgift', 'Installationsavgift', 'Ersättning teknik', 'Reduktion högkostnadsskydd'];
+export const LINE_KINDS: readonly LineKind[] = [
+  'Månadsavgift',
+  'Installationsavgift',
+  'Ersättning teknik',
+  'Reduktion högkostnadsskydd',
+];
 export type RuleId = 'R1' | 'R3' | 'R4' | 'R5';
 
 export interface InvoiceLine {
@@ -27,14 +32,18 @@ export interface InvoiceLine {
 }
 
 const KIND_ORDER: Record<LineKind, number> = {
-  Månadsavgift: 0, Installationsavgift: 1, 'Ersättning teknik': 2, 'Reduktion högkostnadsskydd': 3,
+  Månadsavgift: 0,
+  Installationsavgift: 1,
+  'Ersättning teknik': 2,
+  'Reduktion högkostnadsskydd': 3,
 };
 
 /** §7 order: personnummer, then line kind, then register row. */
 export function compareLines(a: InvoiceLine, b: InvoiceLine): number {
   if (a.pnr !== b.pnr) return a.pnr < b.pnr ? -1 : 1;
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-  const ra = a.sourceRows[0] ?? 0, rb = b.sourceRows[0] ?? 0;
+  const ra = a.sourceRows[0] ?? 0,
+    rb = b.sourceRows[0] ?? 0;
   if (ra !== rb) return ra - rb;
   return a.services < b.services ? -1 : a.services > b.services ? 1 : 0;
 }

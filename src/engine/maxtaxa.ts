@@ -15,8 +15,14 @@ export interface PrisbasbeloppEntry {
 export type PrisbasbeloppTable = ReadonlyMap<number, PrisbasbeloppEntry>;
 
 const BUILT_IN: ReadonlyArray<[number, number]> = [
-  [2019, 46500], [2020, 47300], [2021, 47600], [2022, 48300],
-  [2023, 52500], [2024, 57300], [2025, 58800], [2026, 59200],
+  [2019, 46500],
+  [2020, 47300],
+  [2021, 47600],
+  [2022, 48300],
+  [2023, 52500],
+  [2024, 57300],
+  [2025, 58800],
+  [2026, 59200],
 ];
 
 export const DEFAULT_PRISBASBELOPP: PrisbasbeloppTable = new Map(

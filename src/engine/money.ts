@@ -58,7 +58,10 @@ export function amountFromCell(value: unknown): Money | undefined {
     return new Decimal(String(value));
   }
   if (typeof value === 'string') {
-    let text = value.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(/^−/, '-');
+    let text = value
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace(/kr$/i, '')
+      .replace(/^−/, '-');
     if (!AMOUNT_TEXT.test(text)) return undefined;
     text = text.replace(',', '.');
     return new Decimal(text);

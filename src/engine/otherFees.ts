@@ -23,11 +23,15 @@ export interface OtherFeesReading {
 
 export function readOtherFees(sheet: SheetCells, month: YearMonth): OtherFeesReading {
   const values = sheet.values;
-  const h = findHeaders(values[0] ?? [], [
-    { key: 'pnr', header: 'Personnummer', aliases: ['Pnr', 'Personnr'], required: true },
-    { key: 'month', header: 'Månad', aliases: [], required: true },
-    { key: 'amount', header: 'Belopp', aliases: [], required: true },
-  ], sheet);
+  const h = findHeaders(
+    values[0] ?? [],
+    [
+      { key: 'pnr', header: 'Personnummer', aliases: ['Pnr', 'Personnr'], required: true },
+      { key: 'month', header: 'Månad', aliases: [], required: true },
+      { key: 'amount', header: 'Belopp', aliases: [], required: true },
+    ],
+    sheet,
+  );
   const wanted = monthKey(month);
   const byPerson = new Map<string, { amount: Money; rows: number[] }>();
   const problems: Problem[] = [];
@@ -36,15 +40,27 @@ export function readOtherFees(sheet: SheetCells, month: YearMonth): OtherFeesRea
     if (cells.every(isBlank)) continue;
     const row = rowNumberOf(sheet, r);
     const fail = (key: 'pnr' | 'month' | 'amount', message: string): void => {
-      problems.push({ severity: 'Fel', sheet: sheet.name, row, column: h.header[key], cell: `${h.letter[key]}${row}`,
-        value: displayValue(cells[h.index[key]!]), message, rule: 'R5' });
+      problems.push({
+        severity: 'Fel',
+        sheet: sheet.name,
+        row,
+        column: h.header[key],
+        cell: `${h.letter[key]}${row}`,
+        value: displayValue(cells[h.index[key]!]),
+        message,
+        rule: 'R5',
+      });
     };
     const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
     const m = monthFromCell(cells[h.index.month!]);
     if (!m) fail('month', 'Månaden går inte att läsa. Skriv ÅÅÅÅ-MM eller ett datum i månaden.');
     const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
-    if (!amount || amount.isNegative()) fail('amount', amount ? 'Beloppet får inte vara negativt.' : 'Beloppet saknas eller är inte ett tal. Ange avgiften i kronor.');
+    if (!amount || amount.isNegative())
+      fail(
+        'amount',
+        amount ? 'Beloppet får inte vara negativt.' : 'Beloppet saknas eller är inte ett tal. Ange avgiften i kronor.',
+      );
     if (!pnr.ok || !m || !amount || amount.isNegative() || monthKey(m) !== wanted) continue;
     const prev = byPerson.get(pnr.value);
     if (prev) {

@@ -36,7 +36,7 @@ function generalOrder(rows: readonly RegisterRow[]): Float64Array {
  */
 export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson: RegisterRow[]) => void): void {
   const n = rows.length;
-  const order = n < ROW_BITS ? packedOrder(rows) ?? generalOrder(rows) : undefined;
+  const order = n < ROW_BITS ? (packedOrder(rows) ?? generalOrder(rows)) : undefined;
   if (!order) {
     // Beyond two million rows: plain object sort.
     const sorted = rows.slice().sort((a, b) => a.personKey - b.personKey || a.rowNumber - b.rowNumber);
@@ -49,7 +49,8 @@ export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson
     return;
   }
   // Unpack once: person key and row index (a double's % is a slow fmod).
-  const keys = new Float64Array(n), index = new Int32Array(n);
+  const keys = new Float64Array(n),
+    index = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const key = Math.floor(order[i]! / ROW_BITS);
     keys[i] = key;

@@ -3,12 +3,12 @@ import { isValidYmd } from './days.js';
 
 export type PersonnummerResult =
   | {
-    readonly ok: true;
-    readonly value: string;
-    /** A number that sorts and groups like `value`, but cheaper. */
-    readonly key: number;
-    readonly coordinationNumber: boolean;
-  }
+      readonly ok: true;
+      readonly value: string;
+      /** A number that sorts and groups like `value`, but cheaper. */
+      readonly key: number;
+      readonly coordinationNumber: boolean;
+    }
   | { readonly ok: false; readonly reason: string };
 
 const BAD_SHAPE = 'ska ha 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)';
@@ -75,7 +75,7 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
   const len = text.length;
   const sepAt = len - 5;
   const sepCode = sepAt >= 0 ? text.charCodeAt(sepAt) : 0;
-  const hasSep = sepCode === 45 /* - */ || sepCode === 43 /* + */;
+  const hasSep = sepCode === 45 /* - */ || sepCode === 43; /* + */
   const digits = hasSep ? len - 1 : len;
   if (digits !== 10 && digits !== 12) return { ok: false, reason: BAD_SHAPE };
   const tailFrom = len - 4;
@@ -98,14 +98,18 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
   const coordinationNumber = dayField > 60;
   const day = coordinationNumber ? dayField - 60 : dayField;
   if (!isValidYmd(year, month, day)) {
-    return { ok: false, reason: `innehåller ett datum som inte finns (${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')})` };
+    return {
+      ok: false,
+      reason: `innehåller ett datum som inte finns (${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')})`,
+    };
   }
   const tail = num(text, tailFrom, 4);
   const key = personKey(year, month, dayField, tail);
   // Already in the normal form (the usual case in a register): keep the string as it is.
-  const value = hasCentury && sepCode === 45 && year >= 1000
-    ? text
-    : `${String(year).padStart(4, '0')}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
+  const value =
+    hasCentury && sepCode === 45 && year >= 1000
+      ? text
+      : `${String(year).padStart(4, '0')}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
   return { ok: true, value, key, coordinationNumber };
 }
 
@@ -119,7 +123,11 @@ function personKey(year: number, month: number, dayField: number, tail: number):
  * them). Undefined for anything else, including invalid numbers: the general path words why.
  */
 function normalForm(text: string): PersonnummerResult | undefined {
-  let luhn = 0, year = 0, month = 0, dayField = 0, tail = 0;
+  let luhn = 0,
+    year = 0,
+    month = 0,
+    dayField = 0,
+    tail = 0;
   for (let i = 0; i < 13; i++) {
     if (i === 8) continue;
     const v = text.charCodeAt(i) - 48;

@@ -42,9 +42,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { Fel: 0, Varning: 1 };
 /** Stable order: sheet, row, cell column, severity, message. */
 export function compareProblems(a: Problem, b: Problem): number {
   if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-  const ra = a.row ?? 0, rb = b.row ?? 0;
+  const ra = a.row ?? 0,
+    rb = b.row ?? 0;
   if (ra !== rb) return ra - rb;
-  const ca = a.cell ?? '', cb = b.cell ?? '';
+  const ca = a.cell ?? '',
+    cb = b.cell ?? '';
   if (ca.length !== cb.length) return ca.length - cb.length;
   if (ca !== cb) return ca < cb ? -1 : 1;
   if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];

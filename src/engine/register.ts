@@ -1,5 +1,12 @@
 // §4: reading the device register (Enhetsregister) from its cell values.
-import { COLUMN_BY_FIELD, describeMissing, detectColumns, missingRequired, type ColumnMapping, type RegisterField } from './columns.js';
+import {
+  COLUMN_BY_FIELD,
+  describeMissing,
+  detectColumns,
+  missingRequired,
+  type ColumnMapping,
+  type RegisterField,
+} from './columns.js';
 import { dayFromCell, dayToIso, type Day } from './days.js';
 import { personnummerProblem } from './messages.js';
 import { moneyFromCell, type Money } from './money.js';
@@ -55,11 +62,15 @@ const RETURN_STATUS = new Map<string, ReturnStatus>([
   ['ej återlämnad', 'notReturned'],
 ]);
 const HOUSING = new Map<string, Housing>([
-  ['ordinärt boende', 'ordinary'], ['ordinärt', 'ordinary'],
-  ['särskilt boende', 'special'], ['särskilt', 'special'], ['säbo', 'special'],
+  ['ordinärt boende', 'ordinary'],
+  ['ordinärt', 'ordinary'],
+  ['särskilt boende', 'special'],
+  ['särskilt', 'special'],
+  ['säbo', 'special'],
 ]);
 const INSTALL_TYPE = new Map<string, InstallType>([
-  ['ny', 'new'], ['nyinstallation', 'new'],
+  ['ny', 'new'],
+  ['nyinstallation', 'new'],
   ['byte', 'replacement'],
 ]);
 
@@ -98,7 +109,8 @@ function cellAt(ctx: RowContext, i: number): unknown {
   return i < 0 ? undefined : ctx.cells[i];
 }
 
-const UNREADABLE_DATE = (v: unknown): string => `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
+const UNREADABLE_DATE = (v: unknown): string =>
+  `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
 const SERVICE_LIST = 'Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.';
 
 function optionalDate(ctx: RowContext, i: number, field: RegisterField): Day | undefined {
@@ -146,9 +158,17 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     letters[field] = columnLetter(firstColumn + index);
   }
   const col = (field: RegisterField): number => mapping[field] ?? -1;
-  const iPnr = col('pnr'), iName = col('name'), iService = col('service'), iDevice = col('deviceId');
-  const iInstalled = col('installed'), iEnded = col('ended'), iStatus = col('returnStatus');
-  const iReminder = col('reminder'), iCost = col('cost'), iHousing = col('housing'), iType = col('installType');
+  const iPnr = col('pnr'),
+    iName = col('name'),
+    iService = col('service'),
+    iDevice = col('deviceId');
+  const iInstalled = col('installed'),
+    iEnded = col('ended'),
+    iStatus = col('returnStatus');
+  const iReminder = col('reminder'),
+    iCost = col('cost'),
+    iHousing = col('housing'),
+    iType = col('installType');
 
   const rows: RegisterRow[] = [];
   const problems: Problem[] = [];
@@ -158,8 +178,12 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     if (mappingOverride?.[rep.field] !== undefined) continue; // chosen by hand in the pane
     const ignored = textOf(headerRow[rep.index]);
     problems.push({
-      severity: 'Varning', sheet: sheet.name, row: headerRowNumber, column: ignored,
-      cell: `${columnLetter(firstColumn + rep.index)}${headerRowNumber}`, value: ignored,
+      severity: 'Varning',
+      sheet: sheet.name,
+      row: headerRowNumber,
+      column: ignored,
+      cell: `${columnLetter(firstColumn + rep.index)}${headerRowNumber}`,
+      value: ignored,
       message: `Kolumnen "${ignored}" betyder också ${COLUMN_BY_FIELD[rep.field].header}, men kolumnen "${headers[rep.field]}" (kolumn ${letters[rep.field]}) används och "${ignored}" läses inte. Ta bort eller byt namn på en av dem.`,
     });
   }
@@ -181,34 +205,61 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     const serviceCell = cellAt(ctx, iService);
     const service = findService(serviceCell);
     if (!service) {
-      report(ctx, 'Fel', 'service', isBlank(serviceCell)
-        ? `Tjänst saknas. ${SERVICE_LIST}`
-        : `Okänd tjänst "${textOf(serviceCell)}". ${SERVICE_LIST}`, serviceCell);
+      report(
+        ctx,
+        'Fel',
+        'service',
+        isBlank(serviceCell) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${textOf(serviceCell)}". ${SERVICE_LIST}`,
+        serviceCell,
+      );
     }
 
     const installedCell = cellAt(ctx, iInstalled);
     const installed = dayFromCell(installedCell);
     if (installed === undefined) {
-      report(ctx, 'Fel', 'installed', isBlank(installedCell)
-        ? 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).'
-        : UNREADABLE_DATE(installedCell), installedCell);
+      report(
+        ctx,
+        'Fel',
+        'installed',
+        isBlank(installedCell)
+          ? 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).'
+          : UNREADABLE_DATE(installedCell),
+        installedCell,
+      );
     }
     const ended = optionalDate(ctx, iEnded, 'ended');
     const reminder = optionalDate(ctx, iReminder, 'reminder');
     if (installed !== undefined && ended !== undefined && ended < installed) {
-      report(ctx, 'Fel', 'ended', `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`, cellAt(ctx, iEnded));
+      report(
+        ctx,
+        'Fel',
+        'ended',
+        `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`,
+        cellAt(ctx, iEnded),
+      );
     }
 
-    const returnStatus = choice<ReturnStatus>(ctx, iStatus, 'returnStatus', RETURN_STATUS, 'none',
-      'tomt, Återlämnad, Obrukbar, Borttappad, Ej återlämnad');
+    const returnStatus = choice<ReturnStatus>(
+      ctx,
+      iStatus,
+      'returnStatus',
+      RETURN_STATUS,
+      'none',
+      'tomt, Återlämnad, Obrukbar, Borttappad, Ej återlämnad',
+    );
     const housing = choice<Housing>(ctx, iHousing, 'housing', HOUSING, 'ordinary', 'tomt, Ordinärt boende, Särskilt boende');
     const installType = choice<InstallType>(ctx, iType, 'installType', INSTALL_TYPE, 'new', 'tomt, Ny, Byte');
 
     // R4: a lost or unusable device is charged in the month of Avslutad, so it must be there.
     if ((returnStatus === 'unusable' || returnStatus === 'lost') && isBlank(cellAt(ctx, iEnded))) {
-      report(ctx, 'Fel', iEnded < 0 ? 'returnStatus' : 'ended',
+      report(
+        ctx,
+        'Fel',
+        iEnded < 0 ? 'returnStatus' : 'ended',
         `Återlämning är "${textOf(cellAt(ctx, iStatus))}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`,
-        iEnded < 0 ? cellAt(ctx, iStatus) : '', 'R4');
+        iEnded < 0 ? cellAt(ctx, iStatus) : '',
+        'R4',
+      );
     }
 
     if (ctx.failed || !pnr.ok || !service || installed === undefined) continue;

@@ -38,8 +38,7 @@ export interface DeviceHeaders {
 }
 
 export type CellReading<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly column: string; readonly message: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly column: string; readonly message: string };
 
 // --- reading cells exactly as the register does ---
 
@@ -61,7 +60,11 @@ function readOneRow(cells: DeviceCells, headers: DeviceHeaders = {}): { row?: Re
   );
 }
 
-function oneRowSheet(headers: readonly string[], cells: readonly unknown[], billingYear: number): { row?: RegisterRow; problem?: Problem } {
+function oneRowSheet(
+  headers: readonly string[],
+  cells: readonly unknown[],
+  billingYear: number,
+): { row?: RegisterRow; problem?: Problem } {
   const reading = readRegister({ name: 'Enhetsregister', values: [headers, cells] }, billingYear);
   const row = reading.rows[0];
   return row ? { row } : { problem: reading.problems.find((p) => p.severity === 'Fel') ?? reading.problems[0] };
@@ -114,15 +117,25 @@ export function readDeviceRow(cells: DeviceCells, headers?: DeviceHeaders): Cell
   const ended = isBlank(cells.ended) ? undefined : dayFromCellOrUndefined(cells.ended);
   const housing = choiceFromCell('housing', cells.housing);
   const installType = choiceFromCell('installType', cells.installType);
-  if (!service || installed === undefined || (!isBlank(cells.ended) && ended === undefined) ||
-    (ended !== undefined && ended < installed) || !housing.ok || !installType.ok) {
+  if (
+    !service ||
+    installed === undefined ||
+    (!isBlank(cells.ended) && ended === undefined) ||
+    (ended !== undefined && ended < installed) ||
+    !housing.ok ||
+    !installType.ok
+  ) {
     return problemOf(cells, headers);
   }
   return { ok: true, value: { service, installed, ended, housing: housing.value, installType: installType.value } };
 }
 
 /** Installerad/Avslutad alone (for the active days of R1), read as the register reads them. */
-export function readDeviceSpan(installed: unknown, ended: unknown, headers?: DeviceHeaders): CellReading<{ installed: Day; ended?: Day }> {
+export function readDeviceSpan(
+  installed: unknown,
+  ended: unknown,
+  headers?: DeviceHeaders,
+): CellReading<{ installed: Day; ended?: Day }> {
   const row = readDeviceRow({ service: PLACEHOLDER_SERVICE, installed, ended }, headers);
   return row.ok ? { ok: true, value: { installed: row.value.installed, ended: row.value.ended } } : row;
 }
@@ -145,9 +158,18 @@ function dayFromCellOrUndefined(value: unknown): Day | undefined {
 
 function asRegisterRow(row: Pick<DeviceRow, 'installed' | 'ended'> & Partial<DeviceRow>): RegisterRow {
   return {
-    rowNumber: 0, pnr: PLACEHOLDER_PNR, personKey: 0, name: '', deviceId: '', returnStatus: 'none', costCell: null,
-    service: row.service ?? findService(PLACEHOLDER_SERVICE)!, installed: row.installed, ended: row.ended,
-    housing: row.housing ?? 'ordinary', installType: row.installType ?? 'new',
+    rowNumber: 0,
+    pnr: PLACEHOLDER_PNR,
+    personKey: 0,
+    name: '',
+    deviceId: '',
+    returnStatus: 'none',
+    costCell: null,
+    service: row.service ?? findService(PLACEHOLDER_SERVICE)!,
+    installed: row.installed,
+    ended: row.ended,
+    housing: row.housing ?? 'ordinary',
+    installType: row.installType ?? 'new',
   };
 }
 
@@ -206,7 +228,12 @@ export interface RowMonthlyFee {
  * R1 for one row in month M, as billMonth computes it for a person with this single row of the
  * category. Throws RunError when no tariff version is in force on M's first day.
  */
-export function monthlyFeeForRow(row: DeviceRow, month: YearMonth, tariff: Tariff, overrides?: Partial<BillingSettings>): RowMonthlyFee {
+export function monthlyFeeForRow(
+  row: DeviceRow,
+  month: YearMonth,
+  tariff: Tariff,
+  overrides?: Partial<BillingSettings>,
+): RowMonthlyFee {
   const version = tariffVersionForMonth(tariff, month);
   // As billMonth: the run's setting (task pane) overrides the version's.
   const proration = overrides?.proration ?? version.settings.proration;
@@ -235,7 +262,10 @@ export interface RowInstallationFee {
  * installation date. Several rows installed the same day form one occasion and one fee.
  * Throws RunError when a fee-carrying installation has no version in force on that date.
  */
-export function installationFeeForRow(row: Pick<DeviceRow, 'service' | 'installed' | 'installType'>, tariff: Tariff): RowInstallationFee {
+export function installationFeeForRow(
+  row: Pick<DeviceRow, 'service' | 'installed' | 'installType'>,
+  tariff: Tariff,
+): RowInstallationFee {
   if (row.installType !== 'new' || !INSTALLATION_FEE_CATEGORIES.has(row.service.category)) {
     return { amount: ZERO, billed: false, capped: false };
   }
@@ -245,7 +275,9 @@ export function installationFeeForRow(row: Pick<DeviceRow, 'service' | 'installe
 }
 
 function missingPrisbasbelopp(year: number): RunError {
-  return new RunError(`Prisbasbelopp saknas för år ${year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`);
+  return new RunError(
+    `Prisbasbelopp saknas för år ${year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`,
+  );
 }
 
 /** §3: the prisbasbelopp of a year, or RunError when the year has none (never a guess). */
@@ -289,7 +321,12 @@ export interface ReplacementCells {
  * (also where it only warns about a missing reminder), or the Problem sheet's Fel. Throws RunError
  * when no tariff version is in force on M's first day, as billMonth does.
  */
-export function replacementOfRow(cells: ReplacementCells, month: YearMonth, tariff: Tariff, overrides?: Partial<BillingSettings>): CellReading<Money> {
+export function replacementOfRow(
+  cells: ReplacementCells,
+  month: YearMonth,
+  tariff: Tariff,
+  overrides?: Partial<BillingSettings>,
+): CellReading<Money> {
   // Installerad long before any date a user can give: "Avslutad ligger före Installerad" never comes from the stand-in.
   const { row, problem } = oneRowSheet(
     ['Personnummer', 'Tjänst', 'Installerad', 'Avslutad', 'Återlämning', 'Påminnelse', 'Kostnad'],

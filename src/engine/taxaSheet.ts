@@ -26,12 +26,22 @@ interface TariffColumn {
 
 export const TARIFF_COLUMNS: readonly TariffColumn[] = [
   { key: 'from', header: 'Gäller från', accepts: ['gäller från', 'giltig från'], required: true },
-  { key: 'alarm', header: 'Trygghetslarm (kr/mån)', accepts: ['trygghetslarm', 'larm', 'trygghetslarm/mobilt trygghetslarm'], required: true },
+  {
+    key: 'alarm',
+    header: 'Trygghetslarm (kr/mån)',
+    accepts: ['trygghetslarm', 'larm', 'trygghetslarm/mobilt trygghetslarm'],
+    required: true,
+  },
   { key: 'button', header: 'Larmknapp sammanboende (kr/mån)', accepts: ['larmknapp sammanboende', 'larmknapp'], required: true },
   { key: 'lock', header: 'Digitalt lås (kr/mån)', accepts: ['digitalt lås'], required: true },
   { key: 'supervision', header: 'Digital tillsyn (kr/mån)', accepts: ['digital tillsyn'], required: true },
   { key: 'installation', header: 'Installationsavgift (kr)', accepts: ['installationsavgift'], required: true },
-  { key: 'installationCapped', header: 'Installationsavgift inom högkostnadsskydd', accepts: ['installationsavgift inom högkostnadsskydd', 'installation inom högkostnadsskydd'], required: false },
+  {
+    key: 'installationCapped',
+    header: 'Installationsavgift inom högkostnadsskydd',
+    accepts: ['installationsavgift inom högkostnadsskydd', 'installation inom högkostnadsskydd'],
+    required: false,
+  },
   { key: 'proration', header: 'Delmånad', accepts: ['delmånad'], required: false },
   { key: 'reminderDays', header: 'Påminnelsedagar', accepts: ['påminnelsedagar'], required: false },
 ];
@@ -57,7 +67,9 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
   const values = sheet.values;
   const at = (r: number, c: number): string => `${columnLetter((sheet.firstColumn ?? 0) + c)}${(sheet.firstRow ?? 1) + r}`;
   const refuse = (r: number, c: number, what: string, value: unknown): never => {
-    throw new RunError(`Bladet "${sheet.name}", cell ${at(r, c)}: ${what} (värde: "${displayValue(value)}"). Rätta taxan och kör igen.`);
+    throw new RunError(
+      `Bladet "${sheet.name}", cell ${at(r, c)}: ${what} (värde: "${displayValue(value)}"). Rätta taxan och kör igen.`,
+    );
   };
 
   let tariffHeader: [number, number] | undefined;
@@ -71,7 +83,9 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
     }
   }
   if (!tariffHeader) {
-    throw new RunError(`Bladet "${sheet.name}" saknar tabellen med taxeversioner (rubriken "Gäller från"). Skapa ett nytt Taxa-blad eller rätta rubriken.`);
+    throw new RunError(
+      `Bladet "${sheet.name}" saknar tabellen med taxeversioner (rubriken "Gäller från"). Skapa ett nytt Taxa-blad eller rätta rubriken.`,
+    );
   }
 
   // --- tariff versions ---
@@ -118,7 +132,8 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
     const rc = colOf.reminderDays;
     if (rc !== undefined && !isBlank(row[rc])) {
       const n = amountFromCell(row[rc]);
-      if (!n || !n.isInteger() || !isValidReminderDays(n.toNumber())) refuse(r, rc, 'påminnelsedagar ska vara ett heltal från 0', row[rc]);
+      if (!n || !n.isInteger() || !isValidReminderDays(n.toNumber()))
+        refuse(r, rc, 'påminnelsedagar ska vara ett heltal från 0', row[rc]);
       reminderDays = n!.toNumber();
     }
     versions.push({
@@ -133,7 +148,9 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
   versions.sort((a, b) => a.validFrom - b.validFrom);
   for (let i = 1; i < versions.length; i++) {
     if (versions[i]!.validFrom === versions[i - 1]!.validFrom) {
-      throw new RunError(`Bladet "${sheet.name}" har två taxeversioner som gäller från ${dayToIso(versions[i]!.validFrom)}. Ta bort den ena.`);
+      throw new RunError(
+        `Bladet "${sheet.name}" har två taxeversioner som gäller från ${dayToIso(versions[i]!.validFrom)}. Ta bort den ena.`,
+      );
     }
   }
 
@@ -146,43 +163,68 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
       const row = values[r] ?? [];
       if (isBlank(row[pc])) break;
       const year = amountFromCell(row[pc]);
-      if (!year || !year.isInteger() || year.lessThan(1900) || year.greaterThan(9999)) refuse(r, pc, 'året ska vara ett årtal', row[pc]);
+      if (!year || !year.isInteger() || year.lessThan(1900) || year.greaterThan(9999))
+        refuse(r, pc, 'året ska vara ett årtal', row[pc]);
       const pbb = amountFromCell(row[pc + 1]);
-      if (!pbb || !pbb.isPositive() || pbb.isZero()) refuse(r, pc + 1, 'prisbasbeloppet saknas eller är inte ett positivt tal', row[pc + 1]);
+      if (!pbb || !pbb.isPositive() || pbb.isZero())
+        refuse(r, pc + 1, 'prisbasbeloppet saknas eller är inte ett positivt tal', row[pc + 1]);
       let maxtaxa: Money | undefined;
       if (maxCol !== undefined && !isBlank(row[maxCol])) {
         maxtaxa = moneyFromCell(row[maxCol]); // R6: kept to öre
         if (!maxtaxa || maxtaxa.isNegative()) refuse(r, maxCol, 'maxtaxan är inte ett tal', row[maxCol]);
       }
-      if (extra.some((e) => e.year === year!.toNumber())) refuse(r, pc, 'året står redan på en rad ovanför; ta bort den ena', row[pc]);
+      if (extra.some((e) => e.year === year!.toNumber()))
+        refuse(r, pc, 'året står redan på en rad ovanför; ta bort den ena', row[pc]);
       extra.push({ year: year!.toNumber(), prisbasbelopp: pbb!, ...(maxtaxa ? { maxtaxa } : {}) });
     }
   }
-  return { tariff: { versions, source: `bladet "${sheet.name}"` }, prisbasbelopp: mergePrisbasbelopp(DEFAULT_PRISBASBELOPP, extra) };
+  return {
+    tariff: { versions, source: `bladet "${sheet.name}"` },
+    prisbasbelopp: mergePrisbasbelopp(DEFAULT_PRISBASBELOPP, extra),
+  };
 }
 
 /** The Taxa sheet for a tariff and prisbasbelopp table ("Skapa Taxa-blad"): two tables side by side. */
 export function taxaOutputSheet(tariff: Tariff, prisbasbelopp: PrisbasbeloppTable, name = TAXA_SHEET): OutputSheet {
   const kinds: Record<TariffKey, ColumnKind> = {
-    from: 'date', alarm: 'kr', button: 'kr', lock: 'kr', supervision: 'kr', installation: 'kr',
-    installationCapped: 'text', proration: 'text', reminderDays: 'int',
+    from: 'date',
+    alarm: 'kr',
+    button: 'kr',
+    lock: 'kr',
+    supervision: 'kr',
+    installation: 'kr',
+    installationCapped: 'text',
+    proration: 'text',
+    reminderDays: 'int',
   };
-  const versions = makeTable('Taxa_versioner', TARIFF_COLUMNS.map((c) => ({ header: c.header, kind: kinds[c.key] })),
+  const versions = makeTable(
+    'Taxa_versioner',
+    TARIFF_COLUMNS.map((c) => ({ header: c.header, kind: kinds[c.key] })),
     tariff.versions.map((v) => [
       dayToExcelSerial(v.validFrom),
-      v.monthlyFee.alarm.toNumber(), v.monthlyFee.button.toNumber(), v.monthlyFee.lock.toNumber(), v.monthlyFee.supervision.toNumber(),
+      v.monthlyFee.alarm.toNumber(),
+      v.monthlyFee.button.toNumber(),
+      v.monthlyFee.lock.toNumber(),
+      v.monthlyFee.supervision.toNumber(),
       v.installationFee.toNumber(),
       v.installationCapped ? 'Ja' : 'Nej',
       PRORATION_LABEL[v.settings.proration],
       v.settings.reminderDays,
-    ]));
-  const pbb = makeTable('Taxa_prisbasbelopp', [
-    { header: 'År', kind: 'int' }, { header: 'Prisbasbelopp', kind: 'kr' }, { header: 'Maxtaxa (kr/mån)', kind: 'kr' },
-  ], [...prisbasbelopp.values()].sort((a, b) => a.year - b.year)
-    .map((e) => [e.year, e.prisbasbelopp.toNumber(), e.maxtaxa ? e.maxtaxa.toNumber() : '']));
+    ]),
+  );
+  const pbb = makeTable(
+    'Taxa_prisbasbelopp',
+    [
+      { header: 'År', kind: 'int' },
+      { header: 'Prisbasbelopp', kind: 'kr' },
+      { header: 'Maxtaxa (kr/mån)', kind: 'kr' },
+    ],
+    [...prisbasbelopp.values()]
+      .sort((a, b) => a.year - b.year)
+      .map((e) => [e.year, e.prisbasbelopp.toNumber(), e.maxtaxa ? e.maxtaxa.toNumber() : '']),
+  );
   return { name, tables: [versions, pbb] };
 }
-
 
 /** The Taxa sheet's cells, header row first (dates as Excel serials). */
 export function taxaSheetValues(tariff: Tariff, prisbasbelopp: PrisbasbeloppTable): OutputCell[][] {

@@ -8,7 +8,11 @@ export function normaliseKey(value: unknown): string {
   const cached = keyCache.get(text);
   if (cached !== undefined) return cached;
   // NFC: "Å" typed as A + ring (macOS, PDF copies) is the same letter as the precomposed one.
-  const key = text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  const key = text
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .toLowerCase();
   if (keyCache.size < 10000) keyCache.set(text, key);
   return key;
 }

@@ -42,7 +42,9 @@ export function billWorkbook(input: WorkbookInput, options: RunOptions): Billing
     register,
     tariff,
     prisbasbelopp,
-    ...(input.otherFees ? { otherFees: readOtherFees(input.otherFees, options.month), otherFeesSheet: input.otherFees.name } : {}),
+    ...(input.otherFees
+      ? { otherFees: readOtherFees(input.otherFees, options.month), otherFeesSheet: input.otherFees.name }
+      : {}),
     ...(input.ability ? { ability: readAbility(input.ability, options.month), abilitySheet: input.ability.name } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });

@@ -8,6 +8,7 @@ export const RESPONSE_BUDGET = 4_000_000;
 /** Cells per sync as well: huge all-empty ranges are cheap in bytes but not for Excel. */
 export const CELLS_PER_SYNC = 1_000_000;
 
+// eslint-disable-next-line no-control-regex -- every character outside ASCII, NUL included in the range
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 /** UTF-8 byte length of a string, without allocating an encoded copy (mostly ASCII: count the rest). */

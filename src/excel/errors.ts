@@ -19,9 +19,12 @@ function codeOf(err: unknown): string | undefined {
 
 const ADVICE: Readonly<Record<string, string>> = {
   InvalidOperationInCellEditMode: 'Excel redigerar en cell just nu. Tryck Enter eller Esc i cellen och försök igen.',
-  AccessDenied: 'Excel nekade ändringen. Arbetsboken eller ett blad är troligen skyddat: ta bort skyddet (Granska > Ta bort skydd) och försök igen.',
-  RequestPayloadSizeLimitExceeded: 'Datamängden blev för stor för ett anrop till Excel. Försök igen; kvarstår felet, kontakta supporten.',
-  ResponsePayloadSizeLimitExceeded: 'Bladet innehåller för mycket data för ett anrop till Excel. Försök igen; kvarstår felet, kontakta supporten.',
+  AccessDenied:
+    'Excel nekade ändringen. Arbetsboken eller ett blad är troligen skyddat: ta bort skyddet (Granska > Ta bort skydd) och försök igen.',
+  RequestPayloadSizeLimitExceeded:
+    'Datamängden blev för stor för ett anrop till Excel. Försök igen; kvarstår felet, kontakta supporten.',
+  ResponsePayloadSizeLimitExceeded:
+    'Bladet innehåller för mycket data för ett anrop till Excel. Försök igen; kvarstår felet, kontakta supporten.',
   OperationCellsExceedLimit: 'Området är för stort för Excel. Försök igen; kvarstår felet, kontakta supporten.',
   ItemNotFound: 'Ett blad eller en tabell som behövdes finns inte längre. Klicka på Uppdatera och försök igen.',
   ItemAlreadyExists: 'Det finns redan ett blad eller en tabell med samma namn. Byt namn på det befintliga och försök igen.',

@@ -46,7 +46,9 @@ export function createExcelActions(excel?: typeof Excel): OfficeActions {
     highlightCells: async (sheet, addresses) => {
       // Fill colour is a change too, and the register is never changed.
       if (excelSheetName([...registers], sheet) !== undefined) {
-        throw new ExcelActionError(`Bladet "${sheet}" är registret och markeras aldrig. Byt namn på registerbladet och försök igen.`);
+        throw new ExcelActionError(
+          `Bladet "${sheet}" är registret och markeras aldrig. Byt namn på registerbladet och försök igen.`,
+        );
       }
       return highlightCells(ns(), sheet, addresses);
     },

@@ -30,7 +30,11 @@ export interface ReadOptions {
  * Loads the values of every rect, several rects per sync when they fit.
  * Returns one 2-D array per rect, in order.
  */
-export async function readRects(context: Excel.RequestContext, rects: readonly SheetRect[], options: ReadOptions = {}): Promise<unknown[][][]> {
+export async function readRects(
+  context: Excel.RequestContext,
+  rects: readonly SheetRect[],
+  options: ReadOptions = {},
+): Promise<unknown[][][]> {
   const budget = options.responseBudget ?? RESPONSE_BUDGET;
   const cellLimit = options.cellsPerSync ?? CELLS_PER_SYNC;
   const out = rects.map(() => [] as unknown[][]);
@@ -47,12 +51,17 @@ export async function readRects(context: Excel.RequestContext, rects: readonly S
       const r = rects[i]!;
       const remaining = r.rowCount - next[i]!;
       if (remaining <= 0 || r.columnCount <= 0) continue;
-      let count = Math.min(remaining, Math.floor((budget - bytes) / bytesPerRow[i]!), Math.floor((cellLimit - cells) / r.columnCount));
+      let count = Math.min(
+        remaining,
+        Math.floor((budget - bytes) / bytesPerRow[i]!),
+        Math.floor((cellLimit - cells) / r.columnCount),
+      );
       if (count < 1) {
         if (batch.length > 0) break; // next sync
         count = 1; // a single row always goes, even over the estimate
       }
-      const range = context.workbook.worksheets.getItem(r.sheet)
+      const range = context.workbook.worksheets
+        .getItem(r.sheet)
         .getRangeByIndexes(r.rowIndex + next[i]!, r.columnIndex, count, r.columnCount)
         .load('values');
       batch.push({ index: i, count, range });
@@ -67,7 +76,10 @@ export async function readRects(context: Excel.RequestContext, rects: readonly S
       if (!isResponseTooLarge(err)) throw err;
       if (batch.length === 1 && batch[0]!.count === 1) {
         const r = rects[batch[0]!.index]!;
-        throw new ExcelActionError(`En rad på bladet "${r.sheet}" (rad ${r.rowIndex + next[batch[0]!.index]! + 1}) är för stor för att läsas från Excel. Korta ner texten i raden.`, { cause: err });
+        throw new ExcelActionError(
+          `En rad på bladet "${r.sheet}" (rad ${r.rowIndex + next[batch[0]!.index]! + 1}) är för stor för att läsas från Excel. Korta ner texten i raden.`,
+          { cause: err },
+        );
       }
       // The guess was too low: halve the chunks and try again.
       for (const b of batch) bytesPerRow[b.index] = bytesPerRow[b.index]! * 2;

@@ -1,6 +1,13 @@
 // Reading for a run: the register's used range and the optional side sheets, as the engine
 // wants them (raw values; dates arrive as serial numbers, which the engine reads as dates).
-import { cellForReview, findSheetName, SIDE_SHEETS, type OutputCell, type SheetCells, type WorkbookInput } from '../engine/index.js';
+import {
+  cellForReview,
+  findSheetName,
+  SIDE_SHEETS,
+  type OutputCell,
+  type SheetCells,
+  type WorkbookInput,
+} from '../engine/index.js';
 import { runExcel, sheetMissing } from './errors.js';
 import { readRects, type SheetRect } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
@@ -58,7 +65,13 @@ export function readSheetValues(excel: typeof Excel, sheet: string): Promise<Out
     await context.sync();
     const rect = rectOf(name, used);
     if (!rect) return [];
-    const whole: SheetRect = { sheet: name, rowIndex: 0, columnIndex: 0, rowCount: rect.rowIndex + rect.rowCount, columnCount: rect.columnIndex + rect.columnCount };
+    const whole: SheetRect = {
+      sheet: name,
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount: rect.rowIndex + rect.rowCount,
+      columnCount: rect.columnIndex + rect.columnCount,
+    };
     const [values = []] = await readRects(context, [whole]);
     return values.map((row) => row.map(cellForReview));
   });

@@ -70,15 +70,20 @@ const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n 
 
 /** The smallest range holding every run (all are column runs or single cells). */
 function boundingBox(runs: readonly string[]): string[] {
-  let top = Infinity, bottom = 0, left = Infinity, right = 0;
+  let top = Infinity,
+    bottom = 0,
+    left = Infinity,
+    right = 0;
   for (const run of runs) {
     for (const corner of run.split(':')) {
       const m = SINGLE.exec(corner);
       if (!m) return [...runs]; // a whole-row address: keep the list rather than guess
       const row = Number(m[2]);
       const col = colNumber(m[1]!);
-      top = Math.min(top, row); bottom = Math.max(bottom, row);
-      left = Math.min(left, col); right = Math.max(right, col);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
     }
   }
   return runs.length === 0 ? [] : [`${columnLetter(left - 1)}${top}:${columnLetter(right - 1)}${bottom}`];
@@ -98,7 +103,8 @@ function parseMarks(raw: unknown): Marks {
   if (typeof value !== 'object' || value === null) return {};
   const out: Marks = {};
   for (const [id, cells] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(cells)) out[id] = cells.filter((c): c is string => typeof c === 'string' && (CELL_ADDRESS.test(c) || ROW_ADDRESS.test(c)));
+    if (Array.isArray(cells))
+      out[id] = cells.filter((c): c is string => typeof c === 'string' && (CELL_ADDRESS.test(c) || ROW_ADDRESS.test(c)));
   }
   return out;
 }
@@ -127,7 +133,10 @@ export async function highlightCells(excel: typeof Excel, sheet: string, address
     const sheets = context.workbook.worksheets.load('items/name, id');
     const stored = context.workbook.settings.getItemOrNullObject(REVIEW_MARKS_KEY).load('value');
     await context.sync();
-    const name = findSheetName(sheets.items.map((s) => s.name), sheet);
+    const name = findSheetName(
+      sheets.items.map((s) => s.name),
+      sheet,
+    );
     const found = sheets.items.find((s) => s.name === name);
     if (!found) throw sheetMissing(sheet);
     const marks = stored.isNullObject ? {} : parseMarks(stored.value);

@@ -20,7 +20,8 @@ export function cleanSettings(raw: unknown): PaneSettings {
     }
     if (Object.keys(mapping).length > 0) out.mapping = mapping as ColumnMapping;
   }
-  if (typeof r.proration === 'string' && (PRORATIONS as readonly string[]).includes(r.proration)) out.proration = r.proration as Proration;
+  if (typeof r.proration === 'string' && (PRORATIONS as readonly string[]).includes(r.proration))
+    out.proration = r.proration as Proration;
   if (typeof r.reminderDays === 'number' && isValidReminderDays(r.reminderDays)) out.reminderDays = r.reminderDays;
   return out;
 }

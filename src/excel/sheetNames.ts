@@ -10,7 +10,8 @@ export async function loadSheetNames(context: Excel.RequestContext): Promise<str
 
 /** Queues a load of a sheet's used range (values only); read `rectOf` after the next sync. */
 export function queueUsedRange(context: Excel.RequestContext, sheet: string): Excel.Range {
-  return context.workbook.worksheets.getItem(sheet)
+  return context.workbook.worksheets
+    .getItem(sheet)
     .getUsedRangeOrNullObject(true)
     .load('rowIndex, columnIndex, rowCount, columnCount');
 }
@@ -18,7 +19,13 @@ export function queueUsedRange(context: Excel.RequestContext, sheet: string): Ex
 /** The loaded used range as a rect; undefined for an empty sheet. */
 export function rectOf(sheet: string, used: Excel.Range): SheetRect | undefined {
   if (used.isNullObject) return undefined;
-  return { sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+  return {
+    sheet,
+    rowIndex: used.rowIndex,
+    columnIndex: used.columnIndex,
+    rowCount: used.rowCount,
+    columnCount: used.columnCount,
+  };
 }
 
 /** Excel's own rule for a name clash: case-insensitive, nothing else (unlike findSheetName). */

@@ -6,8 +6,12 @@
 // temporary one). Number formats go before values, so text ("0123", "=x", "2025-01-01")
 // stays text; values go in row chunks packed into syncs by byte size.
 import {
-  NUMBER_FORMAT, tableColumnOffsets,
-  type ColumnKind, type OutputCell, type OutputSheet, type OutputTable,
+  NUMBER_FORMAT,
+  tableColumnOffsets,
+  type ColumnKind,
+  type OutputCell,
+  type OutputSheet,
+  type OutputTable,
 } from '../engine/index.js';
 import { ACTION_BYTES, CELLS_PER_SYNC, jsonBytes, REQUEST_BUDGET, SyncBatcher } from './budget.js';
 import { ExcelActionError, runExcel } from './errors.js';
@@ -21,6 +25,7 @@ export interface WriteOptions {
 }
 
 /** Office.js applies a single value to every cell of the range; the typings only know 2-D arrays. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Office.js's own parameter type
 const everyCell = (value: string): any[][] => value as unknown as any[][];
 
 /** Column width in points for a width in characters (Calibri 11: 7 px a character, 5 px padding). */
@@ -81,7 +86,9 @@ function checkNames(sheets: readonly OutputSheet[], protectedSheets: readonly st
     if (seen.has(key)) throw new ExcelActionError(`Bladet "${s.name}" finns två gånger bland bladen som ska skrivas.`);
     seen.add(key);
     if (excelSheetName(protectedSheets, s.name) !== undefined) {
-      throw new ExcelActionError(`Bladet "${s.name}" är registret och skrivs aldrig över. Byt namn på registerbladet och försök igen.`);
+      throw new ExcelActionError(
+        `Bladet "${s.name}" är registret och skrivs aldrig över. Byt namn på registerbladet och försök igen.`,
+      );
     }
   }
 }
@@ -142,7 +149,9 @@ export async function writeSheets(
           ws.getRangeByIndexes(0, block.column, 1, block.table.columns.length).numberFormat = everyCell(NUMBER_FORMAT.text);
           if (bodyRows > 0) {
             for (const run of kindRuns(block.table)) {
-              ws.getRangeByIndexes(1, block.column + run.start, bodyRows, run.count).numberFormat = everyCell(NUMBER_FORMAT[run.kind]);
+              ws.getRangeByIndexes(1, block.column + run.start, bodyRows, run.count).numberFormat = everyCell(
+                NUMBER_FORMAT[run.kind],
+              );
             }
           }
         }

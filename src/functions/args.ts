@@ -1,7 +1,13 @@
 // Reading the custom functions' arguments. Wrong arguments throw #VALUE! with a Swedish message;
 // no amount is decided here (that is the engine's, via src/engine/rowRules.ts).
 import {
-  displayValue, isBlank, moneyFromCell, monthFromCell, type CellReading, type Money, type YearMonth,
+  displayValue,
+  isBlank,
+  moneyFromCell,
+  monthFromCell,
+  type CellReading,
+  type Money,
+  type YearMonth,
 } from '../engine/index.js';
 import { invalidValue } from './errors.js';
 
@@ -64,9 +70,11 @@ export function readAmount(value: unknown, what: string): Money {
     throw invalidValue(`${what} saknas. Ange ett belopp i kronor, till exempel 239.`);
   }
   const amount = moneyFromCell(value);
-  if (!amount) throw invalidValue(`${what}: "${displayValue(value)}" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.`);
+  if (!amount)
+    throw invalidValue(`${what}: "${displayValue(value)}" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.`);
   if (amount.isNegative()) throw invalidValue(`${what}: beloppet får inte vara negativt (${displayValue(value)}).`);
-  if (amount.greaterThan(MAX_AMOUNT)) throw invalidValue(`${what}: beloppet ${displayValue(value)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`);
+  if (amount.greaterThan(MAX_AMOUNT))
+    throw invalidValue(`${what}: beloppet ${displayValue(value)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`);
   return amount;
 }
 
@@ -81,7 +89,10 @@ export function valueOf<T>(reading: CellReading<T>): T {
   if (reading.ok) return reading.value;
   const { column, message } = reading;
   // "Okänd tjänst …" already names its column; "Datumet … går inte att läsa" does not.
-  const firstSentence = message.replace(/"[^"]*"/g, '').split('.')[0]!.toLocaleLowerCase('sv');
+  const firstSentence = message
+    .replace(/"[^"]*"/g, '')
+    .split('.')[0]!
+    .toLocaleLowerCase('sv');
   const named = column === '' || firstSentence.endsWith(' saknas') || firstSentence.includes(column.toLocaleLowerCase('sv'));
   throw invalidValue(named ? message : `${column}: ${message}`);
 }

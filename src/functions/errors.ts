@@ -7,7 +7,10 @@ export type FunctionErrorCode = '#VALUE!' | '#N/A';
 
 /** The stand-in outside Excel: same `code` and `message` as CustomFunctions.Error. */
 export class FunctionError extends Error {
-  constructor(readonly code: FunctionErrorCode, message: string) {
+  constructor(
+    readonly code: FunctionErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'FunctionError';
   }

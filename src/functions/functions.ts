@@ -8,8 +8,18 @@
 // required one (office-js#1749), so in VT.HKS both `avgiftsutrymme` and `månad` are optional
 // in the metadata; `månad` is still needed and its absence gives #VALUE!.
 import {
-  activeDaysOfRow, amountAfterCap, installationFeeForRow, isBlank, maxtaxaForMonth, monthlyFeeForRow, parsePersonnummer,
-  prisbasbeloppForYear, readDeviceRow, readDeviceSpan, replacementOfRow, serviceFromCell,
+  activeDaysOfRow,
+  amountAfterCap,
+  installationFeeForRow,
+  isBlank,
+  maxtaxaForMonth,
+  monthlyFeeForRow,
+  parsePersonnummer,
+  prisbasbeloppForYear,
+  readDeviceRow,
+  readDeviceSpan,
+  replacementOfRow,
+  serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
 import { emptyCellAsBlank, numberOf, readAmount, readMonth, readOptionalAmount, readYear, valueOf } from './args.js';
@@ -29,12 +39,23 @@ declare const __VT_VERSION__: string | undefined;
  * @param [boende] "Ordinärt boende" (standard om tomt) eller "Särskilt boende", som inte ger någon månadsavgift.
  * @returns Månadsavgiften i kronor; 0 om ingen månadsavgift tas ut.
  */
-export function fee(tjänst: string, månad: number | string, installerad: number | string, avslutad?: number | string | null, boende?: string | number | null): number {
+export function fee(
+  tjänst: string,
+  månad: number | string,
+  installerad: number | string,
+  avslutad?: number | string | null,
+  boende?: string | number | null,
+): number {
   try {
     const month = readMonth(månad);
-    const row = valueOf(readDeviceRow({
-      service: emptyCellAsBlank(tjänst), installed: emptyCellAsBlank(installerad), ended: emptyCellAsBlank(avslutad), housing: emptyCellAsBlank(boende),
-    }));
+    const row = valueOf(
+      readDeviceRow({
+        service: emptyCellAsBlank(tjänst),
+        installed: emptyCellAsBlank(installerad),
+        ended: emptyCellAsBlank(avslutad),
+        housing: emptyCellAsBlank(boende),
+      }),
+    );
     const { tariff, settings } = functionTariff();
     return numberOf(monthlyFeeForRow(row, month, tariff, settings).amount);
   } catch (e) {
@@ -50,12 +71,22 @@ export function fee(tjänst: string, månad: number | string, installerad: numbe
  * @param [installationstyp] "Ny" (standard om tomt) eller "Byte", som inte ger någon avgift.
  * @returns Installationsavgiften i kronor; 0 om ingen avgift tas ut.
  */
-export function installationsavgift(tjänst: string, installationsdatum: number | string, installationstyp?: string | number | null): number {
+export function installationsavgift(
+  tjänst: string,
+  installationsdatum: number | string,
+  installationstyp?: string | number | null,
+): number {
   try {
-    const row = valueOf(readDeviceRow(
-      { service: emptyCellAsBlank(tjänst), installed: emptyCellAsBlank(installationsdatum), installType: emptyCellAsBlank(installationstyp) },
-      { installed: 'Installationsdatum' },
-    ));
+    const row = valueOf(
+      readDeviceRow(
+        {
+          service: emptyCellAsBlank(tjänst),
+          installed: emptyCellAsBlank(installationsdatum),
+          installType: emptyCellAsBlank(installationstyp),
+        },
+        { installed: 'Installationsdatum' },
+      ),
+    );
     return numberOf(installationFeeForRow(row, functionTariff().tariff).amount);
   } catch (e) {
     throw asFunctionError(e);
@@ -101,7 +132,12 @@ export function prisbasbelopp(år: number | string): number {
  * @param [månad] Månaden som "ÅÅÅÅ-MM" eller ett datum i månaden. Krävs: maxtaxan beror på året.
  * @returns Beloppet i kronor som tas ut av avgifterna inom skyddet.
  */
-export function hks(avgifter_inom_skyddet: number | string, övriga_avgifter: number | string, avgiftsutrymme?: number | string | null, månad?: number | string | null): number {
+export function hks(
+  avgifter_inom_skyddet: number | string,
+  övriga_avgifter: number | string,
+  avgiftsutrymme?: number | string | null,
+  månad?: number | string | null,
+): number {
   // `number | string` makes the metadata type any: text and booleans reach readAmount and get a
   // Swedish message, instead of Excel's own coercion (SANT → 1) or a bare #VALUE!.
   try {
@@ -109,7 +145,9 @@ export function hks(avgifter_inom_skyddet: number | string, övriga_avgifter: nu
     const other = readAmount(övriga_avgifter, 'Övriga avgifter');
     const ability = readOptionalAmount(avgiftsutrymme, 'Avgiftsutrymme');
     if (isBlank(månad)) {
-      throw invalidValue('Månad saknas. VT.HKS behöver månaden som fjärde argument eftersom maxtaxan beror på året, till exempel =VT.HKS(239;2500;;"2025-03").');
+      throw invalidValue(
+        'Månad saknas. VT.HKS behöver månaden som fjärde argument eftersom maxtaxan beror på året, till exempel =VT.HKS(239;2500;;"2025-03").',
+      );
     }
     const month = readMonth(månad);
     const maxtaxa = maxtaxaForMonth(functionTariff().prisbasbelopp, month);
@@ -147,10 +185,21 @@ export function personnummer(text: number | string, år?: number | null): string
  * @param [kostnad] Den faktiska kostnaden i kronor enligt leverantörsavtalet. Krävs den månad ersättningen tas ut.
  * @returns Ersättningen i kronor; 0 om ingen tas ut den månaden.
  */
-export function ersattning(återlämning: string | number | null, månad: number | string, avslutad?: number | string | null, påminnelse?: number | string | null, kostnad?: number | string | null): number {
+export function ersattning(
+  återlämning: string | number | null,
+  månad: number | string,
+  avslutad?: number | string | null,
+  påminnelse?: number | string | null,
+  kostnad?: number | string | null,
+): number {
   try {
     const month = readMonth(månad);
-    const cells = { returnStatus: emptyCellAsBlank(återlämning), ended: emptyCellAsBlank(avslutad), reminder: emptyCellAsBlank(påminnelse), cost: kostnad };
+    const cells = {
+      returnStatus: emptyCellAsBlank(återlämning),
+      ended: emptyCellAsBlank(avslutad),
+      reminder: emptyCellAsBlank(påminnelse),
+      cost: kostnad,
+    };
     const { tariff, settings } = functionTariff();
     return numberOf(valueOf(replacementOfRow(cells, month, tariff, settings)));
   } catch (e) {

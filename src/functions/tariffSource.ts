@@ -24,8 +24,16 @@
 // as separate entries, each with its own copy of this module, but they share one page
 // (shared runtime). Both copies must see what the task pane set.
 import {
-  DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, isValidReminderDays, PRORATIONS, RunError, tariffOf,
-  type BillingSettings, type PrisbasbeloppTable, type SheetCells, type Tariff,
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  isValidReminderDays,
+  PRORATIONS,
+  RunError,
+  tariffOf,
+  type BillingSettings,
+  type PrisbasbeloppTable,
+  type SheetCells,
+  type Tariff,
 } from '../engine/index.js';
 
 export interface FunctionTariff {
@@ -70,7 +78,8 @@ function checkSettings(settings: Partial<BillingSettings> | undefined): Partial<
     out.proration = settings.proration;
   }
   if (settings?.reminderDays !== undefined) {
-    if (!isValidReminderDays(settings.reminderDays)) throw new RunError(`Påminnelsedagar ska vara ett heltal från 0, inte ${String(settings.reminderDays)}.`);
+    if (!isValidReminderDays(settings.reminderDays))
+      throw new RunError(`Påminnelsedagar ska vara ett heltal från 0, inte ${String(settings.reminderDays)}.`);
     out.reminderDays = settings.reminderDays;
   }
   return out;
@@ -84,7 +93,11 @@ function publish(current: FunctionTariff, error?: string): void {
 }
 
 /** Replaces the tariff with one already parsed (e.g. by the adapter). */
-export function setWorkbookTariff(next: { tariff: Tariff; prisbasbelopp: PrisbasbeloppTable; settings?: Partial<BillingSettings> }): void {
+export function setWorkbookTariff(next: {
+  tariff: Tariff;
+  prisbasbelopp: PrisbasbeloppTable;
+  settings?: Partial<BillingSettings>;
+}): void {
   publish({ tariff: next.tariff, prisbasbelopp: next.prisbasbelopp, settings: checkSettings(next.settings) });
 }
 

@@ -22,11 +22,21 @@ export function ActionBar(props: {
   return (
     <div className={styles.stack}>
       <div className={styles.buttons}>
-        <Button disabledFocusable={off} onClick={props.onPreview} {...described}>Förhandsgranska</Button>
-        <Button appearance="primary" disabledFocusable={off} onClick={props.onCreate} {...described}>Skapa faktura</Button>
-        <Button disabledFocusable={off} onClick={props.onReview} {...described}>Granska</Button>
+        <Button disabledFocusable={off} onClick={props.onPreview} {...described}>
+          Förhandsgranska
+        </Button>
+        <Button appearance="primary" disabledFocusable={off} onClick={props.onCreate} {...described}>
+          Skapa faktura
+        </Button>
+        <Button disabledFocusable={off} onClick={props.onReview} {...described}>
+          Granska
+        </Button>
       </div>
-      {props.blocker && <Caption1 id={reasonId} className={styles.reason}>{props.blocker}</Caption1>}
+      {props.blocker && (
+        <Caption1 id={reasonId} className={styles.reason}>
+          {props.blocker}
+        </Caption1>
+      )}
       <Caption1 className={styles.reason}>
         Förhandsgranska skriver inget. Granska jämför bladet Faktura med en ny beräkning och ändrar inga värden.
       </Caption1>

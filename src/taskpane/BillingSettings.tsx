@@ -30,7 +30,9 @@ export function BillingSettings(props: {
           onOptionSelect={(_, d) => props.onProration(d.optionValue ? (d.optionValue as Proration) : undefined)}
         >
           {options.map((o) => (
-            <Option key={o.value} value={o.value} text={o.label}>{o.label}</Option>
+            <Option key={o.value} value={o.value} text={o.label}>
+              {o.label}
+            </Option>
           ))}
         </Dropdown>
       </Field>

@@ -1,6 +1,12 @@
 // The register columns found by header text, and pickers for the ones that were not.
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, makeStyles, tokens,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { RegisterField } from '../engine/index.js';
 import { ColumnPicker } from './ColumnPicker.js';

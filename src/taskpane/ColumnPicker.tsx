@@ -20,11 +20,19 @@ export function ColumnPicker({ row, onChange }: { row: MappingRow; onChange: (in
         placeholder={row.required ? 'Välj kolumn' : 'Ingen kolumn'}
         value={chosen?.title ?? ''}
         selectedOptions={chosen ? [String(chosen.index)] : []}
-        onOptionSelect={(_, d) => onChange(d.optionValue === undefined || d.optionValue === NONE ? undefined : Number(d.optionValue))}
+        onOptionSelect={(_, d) =>
+          onChange(d.optionValue === undefined || d.optionValue === NONE ? undefined : Number(d.optionValue))
+        }
       >
-        {!row.required && <Option value={NONE} text="Ingen kolumn">Ingen kolumn</Option>}
+        {!row.required && (
+          <Option value={NONE} text="Ingen kolumn">
+            Ingen kolumn
+          </Option>
+        )}
         {row.options.map((o) => (
-          <Option key={o.index} value={String(o.index)} text={o.title}>{o.title}</Option>
+          <Option key={o.index} value={String(o.index)} text={o.title}>
+            {o.title}
+          </Option>
         ))}
       </Dropdown>
     </Field>

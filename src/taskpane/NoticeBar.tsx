@@ -10,7 +10,9 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss: ()
         {notice.text}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={onDismiss}>Stäng</Button>
+        <Button size="small" onClick={onDismiss}>
+          Stäng
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );

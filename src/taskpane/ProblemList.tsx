@@ -11,7 +11,12 @@ const useStyles = makeStyles({
   more: { color: tokens.colorNeutralForeground2 },
 });
 
-export function ProblemList(props: { problems: readonly Problem[]; registerSheet: string; problemSheet: string; onSelect: (p: Problem) => void }) {
+export function ProblemList(props: {
+  problems: readonly Problem[];
+  registerSheet: string;
+  problemSheet: string;
+  onSelect: (p: Problem) => void;
+}) {
   const styles = useStyles();
   const list = useListStyles();
   if (props.problems.length === 0) return <Caption1>Inga problem hittades.</Caption1>;
@@ -25,7 +30,9 @@ export function ProblemList(props: { problems: readonly Problem[]; registerSheet
           const content = (
             <>
               <span className={styles.head}>
-                <Badge appearance="tint" color={p.severity === 'Fel' ? 'danger' : 'warning'} size="small">{p.severity}</Badge>
+                <Badge appearance="tint" color={p.severity === 'Fel' ? 'danger' : 'warning'} size="small">
+                  {p.severity}
+                </Badge>
                 <span className={styles.place}>{place || 'Hela bladet'}</span>
               </span>
               <span className={styles.message}>{p.message}</span>
@@ -34,7 +41,11 @@ export function ProblemList(props: { problems: readonly Problem[]; registerSheet
           return (
             <li key={i}>
               {problemTarget(p) ? (
-                <button type="button" className={mergeClasses(list.item, list.clickable, list.focus)} onClick={() => props.onSelect(p)}>
+                <button
+                  type="button"
+                  className={mergeClasses(list.item, list.clickable, list.focus)}
+                  onClick={() => props.onSelect(p)}
+                >
                   {content}
                 </button>
               ) : (

@@ -1,15 +1,24 @@
 // Asks before existing output sheets are replaced (spec §7: never silently).
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { listText } from './paneController.js';
 import { monthLabel } from './paneLogic.js';
 import { parseMonthKey } from '../engine/index.js';
 
-export function ReplaceDialog(props: { existing: readonly string[]; month: string; onReplace: () => void; onCancel: () => void }) {
+export function ReplaceDialog(props: {
+  existing: readonly string[];
+  month: string;
+  onReplace: () => void;
+  onCancel: () => void;
+}) {
   const one = props.existing.length === 1;
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
+    <Dialog
+      open
+      modalType="alert"
+      onOpenChange={(_, d) => {
+        if (!d.open) props.onCancel();
+      }}
+    >
       <DialogSurface aria-describedby="vt-replace-text">
         <DialogBody>
           <DialogTitle>{one ? 'Ersätta bladet?' : 'Ersätta bladen?'}</DialogTitle>
@@ -19,7 +28,9 @@ export function ReplaceDialog(props: { existing: readonly string[]; month: strin
           <DialogActions>
             {/* Fluent focuses the first button: the safe choice, so Enter never replaces sheets by accident. */}
             <Button onClick={props.onCancel}>Avbryt</Button>
-            <Button appearance="primary" onClick={props.onReplace}>Ersätt</Button>
+            <Button appearance="primary" onClick={props.onReplace}>
+              Ersätt
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -26,7 +26,11 @@ export function ReviewList({ review, onSelect }: { review: ReviewView; onSelect:
       <ul className={list.list} aria-label="Celler som skiljer sig">
         {shown.map((d) => (
           <li key={d.address}>
-            <button type="button" className={mergeClasses(list.item, list.clickable, styles.marked, list.focus)} onClick={() => onSelect(d)}>
+            <button
+              type="button"
+              className={mergeClasses(list.item, list.clickable, styles.marked, list.focus)}
+              onClick={() => onSelect(d)}
+            >
               <span className={styles.place}>{`${d.address} · ${d.header || 'utan rubrik'}`}</span>
               <span className={styles.values}>{`Beräknat: ${cellText(d.expected)}`}</span>
               <span className={styles.values}>{`I bladet: ${cellText(d.actual)}`}</span>
@@ -35,7 +39,9 @@ export function ReviewList({ review, onSelect }: { review: ReviewView; onSelect:
         ))}
       </ul>
       {review.differences.length > shown.length && (
-        <Caption1 className={styles.more}>{`Visar ${shown.length} av ${review.differences.length}; alla är markerade i bladet.`}</Caption1>
+        <Caption1
+          className={styles.more}
+        >{`Visar ${shown.length} av ${review.differences.length}; alla är markerade i bladet.`}</Caption1>
       )}
     </>
   );

@@ -16,7 +16,9 @@ export function Section({ title, children, labelId }: { title: string; children:
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby={labelId}>
-      <Subtitle2 as="h2" id={labelId}>{title}</Subtitle2>
+      <Subtitle2 as="h2" id={labelId}>
+        {title}
+      </Subtitle2>
       {children}
     </section>
   );

@@ -2,7 +2,14 @@
 import { createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
 
 export const useListStyles = makeStyles({
-  list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: '0',
+    padding: '0',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: 'flex',
     flexDirection: 'column',

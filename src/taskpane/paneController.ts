@@ -1,15 +1,38 @@
 // The task pane's state and actions, without React: the components only render this state and
 // call these methods, so the flows (preview, confirm-and-write, review) are unit-tested in Node.
 import {
-  billWorkbook, invoiceSheet, invoiceSheetName, monthKey, outputSheets, parseMonthKey, problemSheetName, RunError,
-  summarySheetName, PRORATIONS,
-  type BillingResult, type ColumnMapping, type Problem, type Proration, type RegisterField, type YearMonth,
+  billWorkbook,
+  invoiceSheet,
+  invoiceSheetName,
+  monthKey,
+  outputSheets,
+  parseMonthKey,
+  problemSheetName,
+  RunError,
+  summarySheetName,
+  PRORATIONS,
+  type BillingResult,
+  type ColumnMapping,
+  type Problem,
+  type Proration,
+  type RegisterField,
+  type YearMonth,
 } from '../engine/index.js';
 import { reviewInvoice } from '../engine/output/review.js';
 import type { CellDifference, OfficeActions, PaneSettings, ProgressReport, WorkbookOverview } from './officeActions.js';
 import {
-  defaultMonth, errorText, initialRegisterSheet, mappingRows, missingFields, parseReminderDays, problemTarget,
-  settingsToSave, sheetSummary, summarise, validManualMapping, type RunSummary,
+  defaultMonth,
+  errorText,
+  initialRegisterSheet,
+  mappingRows,
+  missingFields,
+  parseReminderDays,
+  problemTarget,
+  settingsToSave,
+  sheetSummary,
+  summarise,
+  validManualMapping,
+  type RunSummary,
 } from './paneLogic.js';
 
 export type BusyAction = 'start' | 'refresh' | 'preview' | 'create' | 'write' | 'review' | 'taxa';
@@ -68,7 +91,10 @@ export class PaneController {
   private pending: BillingResult | undefined;
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly actions: OfficeActions, today: Date = new Date()) {
+  constructor(
+    private readonly actions: OfficeActions,
+    today: Date = new Date(),
+  ) {
     this.state = { manualMapping: {}, month: defaultMonth(today), reminderDaysText: '' };
   }
 
@@ -115,7 +141,10 @@ export class PaneController {
 
   async start(): Promise<void> {
     await this.guard('start', async () => {
-      const [overview, saved] = await Promise.all([this.actions.overview(), this.actions.loadSettings().catch((): PaneSettings => ({}))]);
+      const [overview, saved] = await Promise.all([
+        this.actions.overview(),
+        this.actions.loadSettings().catch((): PaneSettings => ({})),
+      ]);
       const registerSheet = initialRegisterSheet(overview, saved.registerSheet);
       // Saved column choices are indexes into the saved sheet; they mean nothing for another one.
       const sameSheet = registerSheet !== undefined && saved.registerSheet === registerSheet;
@@ -128,7 +157,13 @@ export class PaneController {
         reminderDaysText: saved.reminderDays !== undefined ? String(saved.reminderDays) : '',
       });
       if (!registerSheet) {
-        this.set({ notice: { intent: 'info', title: 'Välj registerbladet', text: 'Inget blad heter Enhetsregister eller har rubrikerna Personnummer, Tjänst och Installerad. Välj bladet med enhetsregistret.' } });
+        this.set({
+          notice: {
+            intent: 'info',
+            title: 'Välj registerbladet',
+            text: 'Inget blad heter Enhetsregister eller har rubrikerna Personnummer, Tjänst och Installerad. Välj bladet med enhetsregistret.',
+          },
+        });
       }
     });
   }
@@ -198,7 +233,13 @@ export class PaneController {
     this.saving = this.saving
       .then(() => this.actions.saveSettings(settings))
       .catch((e: unknown) => {
-        this.set({ notice: { intent: 'warning', title: 'Inställningarna sparades inte', text: `De gäller ändå nu, men sparas inte med arbetsboken: ${errorText(e)}` } });
+        this.set({
+          notice: {
+            intent: 'warning',
+            title: 'Inställningarna sparades inte',
+            text: `De gäller ändå nu, men sparas inte med arbetsboken: ${errorText(e)}`,
+          },
+        });
       });
   }
 
@@ -243,7 +284,10 @@ export class PaneController {
   cancelReplace(): void {
     const existing = this.state.confirm?.existing ?? [];
     this.pending = undefined;
-    this.set({ notice: { intent: 'info', title: 'Inget ändrades', text: `Bladen ${listText(existing)} finns kvar som de var.` } }, ['confirm']);
+    this.set(
+      { notice: { intent: 'info', title: 'Inget ändrades', text: `Bladen ${listText(existing)} finns kvar som de var.` } },
+      ['confirm'],
+    );
   }
 
   private async write(result: BillingResult): Promise<void> {
@@ -252,7 +296,11 @@ export class PaneController {
     await this.actions.writeSheets(sheets, this.scaled(0.45, 1));
     this.set({
       run: this.runView('created', result),
-      notice: { intent: 'success', title: 'Fakturan är skapad', text: `Bladen ${listText(sheets.map((s) => s.name))} är skrivna.` },
+      notice: {
+        intent: 'success',
+        title: 'Fakturan är skapad',
+        text: `Bladen ${listText(sheets.map((s) => s.name))} är skrivna.`,
+      },
     });
     await this.reloadOverview();
   }
@@ -265,19 +313,36 @@ export class PaneController {
       this.progress(0, `Läser bladet ${sheet} …`);
       const actual = await this.actions.readSheetValues(sheet);
       if (!actual) {
-        this.set({ notice: { intent: 'warning', title: `Bladet ${sheet} finns inte`, text: `Det finns ingen faktura för ${monthKey(month)} att granska. Skapa fakturan först, eller välj en annan månad.` } }, ['review']);
+        this.set(
+          {
+            notice: {
+              intent: 'warning',
+              title: `Bladet ${sheet} finns inte`,
+              text: `Det finns ingen faktura för ${monthKey(month)} att granska. Skapa fakturan först, eller välj en annan månad.`,
+            },
+          },
+          ['review'],
+        );
         return;
       }
       const result = await this.compute(0.1, 0.8);
       const differences = reviewInvoice(invoiceSheet(result), actual);
       // Also with no differences: that clears the marks of an earlier Granska.
       this.progress(0.9, differences.length > 0 ? 'Markerar cellerna som skiljer sig …' : 'Tar bort tidigare markeringar …');
-      await this.actions.highlightCells(sheet, differences.map((d) => d.address));
+      await this.actions.highlightCells(
+        sheet,
+        differences.map((d) => d.address),
+      );
       this.set({
         review: { sheet, month: monthKey(month), differences },
-        notice: differences.length === 0
-          ? { intent: 'success', title: 'Inga skillnader', text: `Bladet ${sheet} stämmer med en ny beräkning.` }
-          : { intent: 'warning', title: differences.length === 1 ? '1 cell skiljer sig' : `${differences.length} celler skiljer sig`, text: `Cellerna är markerade i bladet ${sheet}. Inga värden har ändrats.` },
+        notice:
+          differences.length === 0
+            ? { intent: 'success', title: 'Inga skillnader', text: `Bladet ${sheet} stämmer med en ny beräkning.` }
+            : {
+                intent: 'warning',
+                title: differences.length === 1 ? '1 cell skiljer sig' : `${differences.length} celler skiljer sig`,
+                text: `Cellerna är markerade i bladet ${sheet}. Inga värden har ändrats.`,
+              },
       });
     });
   }
@@ -286,7 +351,16 @@ export class PaneController {
     await this.guard('taxa', async () => {
       await this.actions.createTaxaSheet();
       await this.reloadOverview();
-      this.set({ notice: { intent: 'success', title: 'Bladet Taxa är skapat', text: 'Det innehåller standardtaxan. Ändra beloppen där; faktureringen använder sedan bladet.' } }, ['run', 'review']);
+      this.set(
+        {
+          notice: {
+            intent: 'success',
+            title: 'Bladet Taxa är skapat',
+            text: 'Det innehåller standardtaxan. Ändra beloppen där; faktureringen använder sedan bladet.',
+          },
+        },
+        ['run', 'review'],
+      );
     });
   }
 
@@ -320,7 +394,9 @@ export class PaneController {
     for (const i of Object.values(mapping)) {
       if ((header[i] ?? '') !== (known[i] ?? '')) {
         await this.reloadOverview();
-        throw new RunError(`Kolumnerna i bladet ${sheet} har ändrats sedan kolumnkopplingen valdes. Kontrollera kolumnerna och försök igen.`);
+        throw new RunError(
+          `Kolumnerna i bladet ${sheet} har ändrats sedan kolumnkopplingen valdes. Kontrollera kolumnerna och försök igen.`,
+        );
       }
     }
     this.progress(from + (to - from) * 0.85, `Beräknar avgifterna för ${monthKey(s.month)} …`);
@@ -371,7 +447,11 @@ export class PaneController {
 
 export function noticeFor(e: unknown): Notice {
   if (e instanceof RunError) return { intent: 'error', title: 'Körningen kan inte göras', text: e.message };
-  return { intent: 'error', title: 'Något gick fel', text: `${errorText(e)} Försök igen; om felet kvarstår, stäng och öppna fönstret.` };
+  return {
+    intent: 'error',
+    title: 'Något gick fel',
+    text: `${errorText(e)} Försök igen; om felet kvarstår, stäng och öppna fönstret.`,
+  };
 }
 
 /** "A, B och C" */

@@ -1,14 +1,41 @@
 // Pure helpers behind the task pane: no React, no Office, so they are unit-tested in Node.
 import {
-  chooseRegisterSheet, countProblems, dayToIso, detectColumns, findSheetName, formatKr, isValidReminderDays,
-  monthKey, parseMonthKey, previousMonth, PRORATION_LABEL, REGISTER_COLUMNS, columnLetter,
-  type BillingResult, type ColumnMapping, type OutputCell, type Problem, type Proration, type RegisterField, type YearMonth,
+  chooseRegisterSheet,
+  countProblems,
+  dayToIso,
+  detectColumns,
+  findSheetName,
+  formatKr,
+  isValidReminderDays,
+  monthKey,
+  parseMonthKey,
+  previousMonth,
+  PRORATION_LABEL,
+  REGISTER_COLUMNS,
+  columnLetter,
+  type BillingResult,
+  type ColumnMapping,
+  type OutputCell,
+  type Problem,
+  type Proration,
+  type RegisterField,
+  type YearMonth,
 } from '../engine/index.js';
 import type { PaneSettings, SheetSummary, WorkbookOverview } from './officeActions.js';
 
 const MONTH_NAMES = [
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni',
-  'juli', 'augusti', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ] as const;
 
 /** The user's calendar month (local time: the pane runs on the user's machine). */
@@ -132,7 +159,8 @@ export function parseReminderDays(text: string): { ok: true; value?: number } | 
   const t = text.trim();
   if (t === '') return { ok: true };
   const n = /^\d+$/.test(t) ? Number(t) : NaN;
-  if (!isValidReminderDays(n)) return { ok: false, message: 'Ange ett heltal mellan 0 och 3650, eller lämna tomt för taxans värde.' };
+  if (!isValidReminderDays(n))
+    return { ok: false, message: 'Ange ett heltal mellan 0 och 3650, eller lämna tomt för taxans värde.' };
   return { ok: true, value: n };
 }
 

@@ -5,6 +5,7 @@ import { PaneController, type PaneState } from './paneController.js';
 
 export function usePaneController(actions: OfficeActions, today?: Date): [PaneController, PaneState] {
   // `today` only sets the default month, so a new Date each render must not make a new controller.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const controller = useMemo(() => new PaneController(actions, today), [actions]);
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   useEffect(() => {

@@ -1,5 +1,5 @@
 // Minimal typing for the one xml2js call the manifest checks make (saves a @types dependency).
-declare module "xml2js" {
+declare module 'xml2js' {
   export interface ParserOptions {
     explicitChildren?: boolean;
     preserveChildrenOrder?: boolean;

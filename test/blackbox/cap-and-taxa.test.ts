@@ -15,10 +15,21 @@ const inst = (n = 200): [string, number] => ['Installationsavgift', n];
 
 describe('R5 with Övriga avgifter', () => {
   it('several rows for the person in the month add up (text month and a date in the month); other months are ignored', async () => {
-    const r = await bill({ rows: [alarm()], other: [OTHER_H,
-      [P, '2025-03', 1000], [P, d('2025-03-15'), 1500],
-      [P, '2025-02', 5000], [P, d('2025-04-01'), 5000], [P, d('2025-02-28'), 5000], [Q, '2025-03', 9999],
-    ] }, M);
+    const r = await bill(
+      {
+        rows: [alarm()],
+        other: [
+          OTHER_H,
+          [P, '2025-03', 1000],
+          [P, d('2025-03-15'), 1500],
+          [P, '2025-02', 5000],
+          [P, d('2025-04-01'), 5000],
+          [P, d('2025-02-28'), 5000],
+          [Q, '2025-03', 9999],
+        ],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([fee(239), red(-97)]);
     expect(r.totalOf(P)).toBe(142);
   });
@@ -52,10 +63,22 @@ describe('R5 with Övriga avgifter', () => {
   });
 
   it('room 0 reduces the capped lines (alarm + button) to 0 but never the installation or the replacement', async () => {
-    const r = await bill({ rows: [
-      alarm({ Installerad: d('2025-03-04') }),
-      alarm({ Tjänst: 'Larmknapp', Installerad: d('2023-01-01'), Avslutad: d('2025-03-20'), Återlämning: 'Borttappad', Kostnad: 450 }),
-    ], other: [OTHER_H, [P, '2025-03', 3000]] }, M);
+    const r = await bill(
+      {
+        rows: [
+          alarm({ Installerad: d('2025-03-04') }),
+          alarm({
+            Tjänst: 'Larmknapp',
+            Installerad: d('2023-01-01'),
+            Avslutad: d('2025-03-20'),
+            Återlämning: 'Borttappad',
+            Kostnad: 450,
+          }),
+        ],
+        other: [OTHER_H, [P, '2025-03', 3000]],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([fee(239), fee(40), inst(), ['Ersättning teknik', 450], red(-279)]);
     expect(r.totalOf(P)).toBe(650);
   });
@@ -66,7 +89,14 @@ describe('R5 with Övriga avgifter', () => {
   });
 
   it('maxtaxa 2024 is 2 575 (with a Taxa version in force in 2024) → room 75 → −164', async () => {
-    const r = await bill({ rows: [alarm({ Installerad: d('2023-01-01') })], other: [OTHER_H, [P, '2024-03', 2500]], taxa: [TAXA_HEADERS, [d('2024-01-01'), 239, 40, 0, 0, 200]] }, '2024-03');
+    const r = await bill(
+      {
+        rows: [alarm({ Installerad: d('2023-01-01') })],
+        other: [OTHER_H, [P, '2024-03', 2500]],
+        taxa: [TAXA_HEADERS, [d('2024-01-01'), 239, 40, 0, 0, 200]],
+      },
+      '2024-03',
+    );
     expect(kinds(r.lines)).toEqual([fee(239), red(-164)]);
   });
 });
@@ -76,7 +106,7 @@ describe('R5 with Avgiftsutrymme', () => {
   it.each([
     ['2025-02', [red(-139)]], // 100 valid on 2025-02-01
     ['2025-03', [red(-189)]], // 50 valid from 2025-03-01; the 500 from 03-02 is not valid on the 1st
-    ['2025-04', []],          // 500 ≥ 239
+    ['2025-04', []], // 500 ≥ 239
   ])('Giltig från history: %s → %j', async (month, reduction) => {
     const r = await bill({ rows: [alarm()], ability: history }, month);
     expect(kinds(r.lines)).toEqual([fee(239), ...reduction]);
@@ -98,7 +128,14 @@ describe('R5 with Avgiftsutrymme', () => {
   });
 
   it('both: min(2 642, 100) − 50 = 50; alarm 239 + button 40 → one reduction −229', async () => {
-    const r = await bill({ rows: [alarm(), alarm({ Tjänst: 'Larmknapp sammanboende' })], ability: [ABILITY_H, [P, 100, null]], other: [OTHER_H, [P, '2025-03', 50]] }, M);
+    const r = await bill(
+      {
+        rows: [alarm(), alarm({ Tjänst: 'Larmknapp sammanboende' })],
+        ability: [ABILITY_H, [P, 100, null]],
+        other: [OTHER_H, [P, '2025-03', 50]],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([fee(239), fee(40), red(-229)]);
     expect(r.totalOf(P)).toBe(50);
   });
@@ -109,7 +146,9 @@ describe('R5 with Avgiftsutrymme', () => {
   });
 
   it('the room applies after proration: days-30 159 with avgiftsutrymme 100 → −59', async () => {
-    const r = await bill({ rows: [alarm({ Installerad: d('2025-03-12') })], ability: [ABILITY_H, [P, 100, null]] }, M, { proration: 'days-30' });
+    const r = await bill({ rows: [alarm({ Installerad: d('2025-03-12') })], ability: [ABILITY_H, [P, 100, null]] }, M, {
+      proration: 'days-30',
+    });
     expect(kinds(r.lines)).toEqual([fee(159), inst(), red(-59)]);
     expect(r.totalOf(P)).toBe(300);
   });
@@ -118,7 +157,23 @@ describe('R5 with Avgiftsutrymme', () => {
 describe('Taxa sheet (spec §2)', () => {
   it('installation fee inside the cap (Installationsavgift inom högkostnadsskydd = Ja) is reduced with the monthly fee', async () => {
     const taxa = [TAXA_HEADERS, [d('2025-01-01'), 239, 40, 0, 0, 300, 'Ja', 'Påbörjad månad', 30]];
-    const r = await bill({ rows: [alarm({ Installerad: d('2025-03-12') }), alarm({ Tjänst: 'Digitalt lås', Installerad: d('2022-01-01'), Avslutad: d('2025-03-03'), Återlämning: 'Obrukbar', Kostnad: 800 })], taxa, ability: [ABILITY_H, [P, 100, null]] }, M);
+    const r = await bill(
+      {
+        rows: [
+          alarm({ Installerad: d('2025-03-12') }),
+          alarm({
+            Tjänst: 'Digitalt lås',
+            Installerad: d('2022-01-01'),
+            Avslutad: d('2025-03-03'),
+            Återlämning: 'Obrukbar',
+            Kostnad: 800,
+          }),
+        ],
+        taxa,
+        ability: [ABILITY_H, [P, 100, null]],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([fee(239), inst(300), ['Ersättning teknik', 800], red(-439)]);
     expect(r.lines.map((l) => l.Högkostnadsskydd)).toEqual(['Ja', 'Ja', 'Nej', 'Ja']);
     expect(r.totalOf(P)).toBe(900);
@@ -155,7 +210,7 @@ describe('Taxa sheet (spec §2)', () => {
     expect(kinds((await bill({ rows: [alarm()], taxa }, '2025-02')).lines)).toEqual([fee(239)]);
   });
 
-  it('a new year\'s prisbasbelopp with empty Maxtaxa: 1/12 × 0,5392 × 60 000 = 2 696 → room 196 → −104', async () => {
+  it("a new year's prisbasbelopp with empty Maxtaxa: 1/12 × 0,5392 × 60 000 = 2 696 → room 196 → −104", async () => {
     const r = await bill({ rows: [alarm()], taxa: TWO_VERSIONS, other: [OTHER_H, [P, '2027-02', 2500]] }, '2027-02');
     expect(kinds(r.lines)).toEqual([fee(300), red(-104)]);
   });
@@ -176,17 +231,26 @@ describe('Taxa sheet (spec §2)', () => {
   });
 
   it('a month whose year has no prisbasbelopp is refused, naming the year', async () => {
-    const err = await bill({ rows: [alarm()] }, '2027-03').then(() => undefined, (e: Error) => e);
+    const err = await bill({ rows: [alarm()] }, '2027-03').then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toContain('2027');
     expect(err!.message).toMatch(/prisbasbelopp/i);
-    const err2 = await bill({ rows: [alarm()], taxa: TWO_VERSIONS }, '2030-01').then(() => undefined, (e: Error) => e);
+    const err2 = await bill({ rows: [alarm()], taxa: TWO_VERSIONS }, '2030-01').then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err2!.message).toContain('2030');
   });
 
   it('an unreadable Taxa amount refuses the run and names the cell', async () => {
     const taxa = [TAXA_HEADERS, [d('2025-01-01'), 'tvåhundra', 40, 0, 0, 200]];
-    const err = await bill({ rows: [alarm()], taxa }, M).then(() => undefined, (e: Error) => e);
+    const err = await bill({ rows: [alarm()], taxa }, M).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toContain('B2');
   });

@@ -13,7 +13,19 @@ export const DIR = mkdtempSync(join(tmpdir(), 'vt-blackbox-'));
 let counter = 0;
 export const tmpFile = (stem: string): string => join(DIR, `${stem}-${++counter}.xlsx`);
 
-export const FULL_HEADERS = ['Personnummer', 'Namn', 'Tjänst', 'Enhets-ID', 'Installerad', 'Avslutad', 'Återlämning', 'Påminnelse', 'Kostnad', 'Boende', 'Installationstyp'];
+export const FULL_HEADERS = [
+  'Personnummer',
+  'Namn',
+  'Tjänst',
+  'Enhets-ID',
+  'Installerad',
+  'Avslutad',
+  'Återlämning',
+  'Påminnelse',
+  'Kostnad',
+  'Boende',
+  'Installationstyp',
+];
 
 export type Row = Record<string, unknown>;
 
@@ -50,7 +62,10 @@ export const twelveNoSep = (twelve: string): string => twelve.replace('-', '');
 export const badLuhn = (twelve: string): string => `${twelve.slice(0, 12)}${(Number(twelve[12]) + 1) % 10}`;
 
 // ---------- building workbooks ----------
-export interface SheetSpec { name: string; rows: unknown[][] }
+export interface SheetSpec {
+  name: string;
+  rows: unknown[][];
+}
 export interface WorkbookSpec {
   rows?: Row[];
   headers?: string[];
@@ -95,11 +110,32 @@ function addRows(ws: ExcelJS.Worksheet, rows: unknown[][]): void {
 
 // ---------- reading the output back ----------
 export interface Line {
-  Personnummer: string; Namn: unknown; Månad: string; Typ: string; Tjänst: unknown; 'Enhets-ID': unknown;
-  Antal: unknown; 'À-pris': unknown; Belopp: number; Högkostnadsskydd: string; Regel: string; Källa: string; Förklaring: string;
+  Personnummer: string;
+  Namn: unknown;
+  Månad: string;
+  Typ: string;
+  Tjänst: unknown;
+  'Enhets-ID': unknown;
+  Antal: unknown;
+  'À-pris': unknown;
+  Belopp: number;
+  Högkostnadsskydd: string;
+  Regel: string;
+  Källa: string;
+  Förklaring: string;
   [k: string]: unknown;
 }
-export interface Problem { Allvarlighet: string; Blad: unknown; Rad: unknown; Kolumn: unknown; Cell: unknown; Värde: unknown; Meddelande: string; Regel: unknown; [k: string]: unknown }
+export interface Problem {
+  Allvarlighet: string;
+  Blad: unknown;
+  Rad: unknown;
+  Kolumn: unknown;
+  Cell: unknown;
+  Värde: unknown;
+  Meddelande: string;
+  Regel: unknown;
+  [k: string]: unknown;
+}
 
 export interface Billed {
   path: string;
@@ -153,7 +189,12 @@ export async function readOutput(path: string, month: string): Promise<Omit<Bill
   const totals: Record<string, number> = {};
   for (const l of lines) totals[l.Personnummer] = öre((totals[l.Personnummer] ?? 0) + l.Belopp);
   return {
-    lines, problems, summary, invoice, summarySheet, totals,
+    lines,
+    problems,
+    summary,
+    invoice,
+    summarySheet,
+    totals,
     sheetNames: wb.worksheets.map((w) => w.name),
     linesOf: (p) => lines.filter((l) => l.Personnummer === p),
     totalOf: (p) => totals[p] ?? 0,
@@ -163,7 +204,11 @@ export async function readOutput(path: string, month: string): Promise<Omit<Bill
 }
 
 export type Proration = 'started-month' | 'days-30' | 'actual-days';
-export interface BillOptions { proration?: Proration; reminderDays?: number; sheet?: string }
+export interface BillOptions {
+  proration?: Proration;
+  reminderDays?: number;
+  sheet?: string;
+}
 
 /** Bills `month` (YYYY-MM) through runInvoice and reads the output workbook back. */
 export async function bill(input: string | WorkbookSpec, month: string, opts: BillOptions = {}): Promise<Billed> {
@@ -171,7 +216,10 @@ export async function bill(input: string | WorkbookSpec, month: string, opts: Bi
   const [year, mm] = month.split('-').map(Number) as [number, number];
   const output = tmpFile('faktura');
   await runInvoice({
-    input: path, month: { year, month: mm }, output, force: false,
+    input: path,
+    month: { year, month: mm },
+    output,
+    force: false,
     ...(opts.proration ? { proration: opts.proration } : {}),
     ...(opts.reminderDays !== undefined ? { reminderDays: opts.reminderDays } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
@@ -181,7 +229,11 @@ export async function bill(input: string | WorkbookSpec, month: string, opts: Bi
 
 // ---------- the real process ----------
 const run = promisify(execFile);
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 export async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   try {
@@ -196,5 +248,15 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
 /** Typ + Belopp pairs of a person's lines, in output order. */
 export const kinds = (ls: Line[]): [string, number][] => ls.map((l) => [l.Typ, l.Belopp]);
 
-export const TAXA_HEADERS = ['Gäller från', 'Trygghetslarm (kr/mån)', 'Larmknapp sammanboende (kr/mån)', 'Digitalt lås (kr/mån)', 'Digital tillsyn (kr/mån)', 'Installationsavgift (kr)', 'Installationsavgift inom högkostnadsskydd', 'Delmånad', 'Påminnelsedagar'];
+export const TAXA_HEADERS = [
+  'Gäller från',
+  'Trygghetslarm (kr/mån)',
+  'Larmknapp sammanboende (kr/mån)',
+  'Digitalt lås (kr/mån)',
+  'Digital tillsyn (kr/mån)',
+  'Installationsavgift (kr)',
+  'Installationsavgift inom högkostnadsskydd',
+  'Delmånad',
+  'Påminnelsedagar',
+];
 export const PBB_HEADERS = ['År', 'Prisbasbelopp', 'Maxtaxa (kr/mån)'];

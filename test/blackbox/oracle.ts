@@ -30,10 +30,16 @@ const FEE: Record<Category, number> = { alarm: 239, button: 40, lock: 0, supervi
 const MAXTAXA: Record<number, number> = { 2025: 2642, 2026: 2660 };
 const roundHalfUp = (num: number, den: number): number => Math.floor((2 * num + den) / (2 * den)); // non-negative
 
-export interface OracleLine { pnr: string; kind: string; öre: number }
+export interface OracleLine {
+  pnr: string;
+  kind: string;
+  öre: number;
+}
 
 export function oracle(input: OracleInput, y: number, m: number, proration: Proration, reminderDays = 30): OracleLine[] {
-  const first = dayOf(y, m, 1), dim = daysIn(y, m), last = first + dim - 1;
+  const first = dayOf(y, m, 1),
+    dim = daysIn(y, m),
+    last = first + dim - 1;
   const inMonth = (day: number | undefined): boolean => day !== undefined && day >= first && day <= last;
   const persons = [...new Set(input.rows.map((r) => r.pnr))].sort();
   const out: OracleLine[] = [];
@@ -58,11 +64,17 @@ export function oracle(input: OracleInput, y: number, m: number, proration: Pror
       lines.push({ pnr: p, kind: 'Månadsavgift', öre: kr * 100 });
       capped += kr * 100;
     }
-    const occasions = new Set(rows.filter((r) => r.category !== 'button' && !r.byte && inMonth(r.installed)).map((r) => r.installed));
+    const occasions = new Set(
+      rows.filter((r) => r.category !== 'button' && !r.byte && inMonth(r.installed)).map((r) => r.installed),
+    );
     for (const _ of occasions) lines.push({ pnr: p, kind: 'Installationsavgift', öre: 20000 });
     for (const r of rows) {
-      const due = (r.status === 'Obrukbar' || r.status === 'Borttappad') ? r.ended
-        : r.status === 'Ej återlämnad' && r.reminder !== undefined ? r.reminder + reminderDays : undefined;
+      const due =
+        r.status === 'Obrukbar' || r.status === 'Borttappad'
+          ? r.ended
+          : r.status === 'Ej återlämnad' && r.reminder !== undefined
+            ? r.reminder + reminderDays
+            : undefined;
       if (inMonth(due)) lines.push({ pnr: p, kind: 'Ersättning teknik', öre: r.costÖre! });
     }
     const limit = input.abilityÖre.has(p) ? Math.min(MAXTAXA[y]! * 100, input.abilityÖre.get(p)!) : MAXTAXA[y]! * 100;

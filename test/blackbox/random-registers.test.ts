@@ -15,16 +15,21 @@ const ALIASES: Record<Category, string[]> = {
 const CATS: Category[] = ['alarm', 'alarm', 'alarm', 'button', 'lock', 'supervision'];
 const MONTHS = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-06', '2025-07', '2025-12', '2026-01', '2026-02'];
 
-interface Generated { rows: OracleRow[]; other: [string, string, number][]; ability: [string, number, string][] }
+interface Generated {
+  rows: OracleRow[];
+  other: [string, string, number][];
+  ability: [string, number, string][];
+}
 
 function generate(seed: number, persons: number): Generated {
   const r = prng(seed);
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const rows: OracleRow[] = [];
   const other: [string, string, number][] = [];
   const ability: [string, number, string][] = [];
-  const start = dayOf(2024, 9, 1), end = dayOf(2026, 2, 28);
+  const start = dayOf(2024, 9, 1),
+    end = dayOf(2026, 2, 28);
   for (let i = 0; i < persons; i++) {
     const p = pnr(1925 + int(0, 70), int(1, 12), int(1, 28), int(0, 999));
     const n = int(1, 4);
@@ -37,10 +42,17 @@ function generate(seed: number, persons: number): Generated {
       const reminder = status === 'Ej återlämnad' && r() < 0.8 ? ended! + int(0, 45) : undefined;
       const charged = status === 'Obrukbar' || status === 'Borttappad' || status === 'Ej återlämnad';
       rows.push({
-        pnr: p, category, service: pick(ALIASES[category]), serial: `S${seed}-${i}-${k}`, installed,
-        ...(ended !== undefined ? { ended } : {}), ...(status ? { status } : {}), ...(reminder !== undefined ? { reminder } : {}),
+        pnr: p,
+        category,
+        service: pick(ALIASES[category]),
+        serial: `S${seed}-${i}-${k}`,
+        installed,
+        ...(ended !== undefined ? { ended } : {}),
+        ...(status ? { status } : {}),
+        ...(reminder !== undefined ? { reminder } : {}),
         ...(charged ? { costÖre: int(10000, 300000) } : {}),
-        säbo: r() < 0.1, byte: r() < 0.2,
+        säbo: r() < 0.1,
+        byte: r() < 0.2,
       });
     }
     if (r() < 0.3) for (const m of MONTHS) if (r() < 0.5) other.push([p, m, int(0, 280000) / 100]);
@@ -52,7 +64,10 @@ function generate(seed: number, persons: number): Generated {
 
 function toRegister(g: Generated): Row[] {
   return g.rows.map((o) => ({
-    Personnummer: o.pnr, Tjänst: o.service, 'Enhets-ID': o.serial, Installerad: d(isoOf(o.installed)),
+    Personnummer: o.pnr,
+    Tjänst: o.service,
+    'Enhets-ID': o.serial,
+    Installerad: d(isoOf(o.installed)),
     ...(o.ended !== undefined ? { Avslutad: d(isoOf(o.ended)) } : {}),
     ...(o.status ? { Återlämning: o.status } : {}),
     ...(o.reminder !== undefined ? { Påminnelse: d(isoOf(o.reminder)) } : {}),
@@ -79,7 +94,8 @@ describe('random valid registers agree with an independent model of the spec', (
         const otherÖre = new Map<string, number>();
         for (const [p, mm, kr] of g.other) if (mm === month) otherÖre.set(p, (otherÖre.get(p) ?? 0) + Math.round(kr * 100));
         const abilityÖre = new Map<string, number>();
-        for (const [p, kr, from] of [...g.ability].sort((a, b) => a[2].localeCompare(b[2]))) if (from <= first) abilityÖre.set(p, Math.round(kr * 100));
+        for (const [p, kr, from] of [...g.ability].sort((a, b) => a[2].localeCompare(b[2])))
+          if (from <= first) abilityÖre.set(p, Math.round(kr * 100));
         for (const proration of ['started-month', 'days-30', 'actual-days'] as Proration[]) {
           const want = oracle({ rows: g.rows, otherÖre, abilityÖre }, y, m, proration).map(key).sort();
           const r = await bill(path, month, { proration });

@@ -9,10 +9,23 @@ import { bill, d, kinds, pnr, TAXA_HEADERS, type Row } from './harness.js';
 const P = pnr(1936, 6, 16, 616);
 const Q = pnr(1937, 7, 17, 717);
 const M = '2025-03';
-const alarm = (extra: Row = {}): Row => ({ Personnummer: P, Tjänst: 'Trygghetslarm', 'Enhets-ID': 'SN-77', Installerad: d('2022-01-01'), ...extra });
+const alarm = (extra: Row = {}): Row => ({
+  Personnummer: P,
+  Tjänst: 'Trygghetslarm',
+  'Enhets-ID': 'SN-77',
+  Installerad: d('2022-01-01'),
+  ...extra,
+});
 const fee = (n: number): [string, number] => ['Månadsavgift', n];
 const repl = (n: number): [string, number] => ['Ersättning teknik', n];
-const notReturned = (reminder: string | null, extra: Row = {}): Row => alarm({ Avslutad: d('2025-01-31'), Återlämning: 'Ej återlämnad', Kostnad: 2400, ...(reminder ? { Påminnelse: d(reminder) } : {}), ...extra });
+const notReturned = (reminder: string | null, extra: Row = {}): Row =>
+  alarm({
+    Avslutad: d('2025-01-31'),
+    Återlämning: 'Ej återlämnad',
+    Kostnad: 2400,
+    ...(reminder ? { Påminnelse: d(reminder) } : {}),
+    ...extra,
+  });
 
 describe('R4 Obrukbar / Borttappad: month of Avslutad', () => {
   it('Obrukbar ended 2025-03-02 with Kostnad 1 250,50 → 239 + 1 250.50, device serial on the line', async () => {
@@ -29,25 +42,62 @@ describe('R4 Obrukbar / Borttappad: month of Avslutad', () => {
     expect((await bill({ rows }, M)).lines).toEqual([]);
   });
 
-  it.each(['Obrukbar', 'Borttappad'])('%s without Avslutad → Fel on the row (Avslutad), the row is left out, others billed', async (status) => {
-    const r = await bill({ rows: [alarm({ Återlämning: status, Kostnad: 900 }), { Personnummer: Q, Tjänst: 'Trygghetslarm', Installerad: d('2024-01-01') }] }, M);
-    expect(r.errors).toEqual([expect.objectContaining({ Rad: 2, Kolumn: 'Avslutad' })]);
-    expect(r.linesOf(P)).toEqual([]);
-    expect(kinds(r.linesOf(Q))).toEqual([fee(239)]);
-  });
+  it.each(['Obrukbar', 'Borttappad'])(
+    '%s without Avslutad → Fel on the row (Avslutad), the row is left out, others billed',
+    async (status) => {
+      const r = await bill(
+        {
+          rows: [
+            alarm({ Återlämning: status, Kostnad: 900 }),
+            { Personnummer: Q, Tjänst: 'Trygghetslarm', Installerad: d('2024-01-01') },
+          ],
+        },
+        M,
+      );
+      expect(r.errors).toEqual([expect.objectContaining({ Rad: 2, Kolumn: 'Avslutad' })]);
+      expect(r.linesOf(P)).toEqual([]);
+      expect(kinds(r.linesOf(Q))).toEqual([fee(239)]);
+    },
+  );
 
   it('öre are kept exactly: 100,10 + 200,20 = 300,30 (decimal, not float)', async () => {
-    const r = await bill({ rows: [
-      alarm({ Tjänst: 'Digitalt lås', 'Enhets-ID': 'L1', Avslutad: d('2025-03-05'), Återlämning: 'Obrukbar', Kostnad: 100.1 }),
-      alarm({ Tjänst: 'Digital tillsyn', 'Enhets-ID': 'T1', Avslutad: d('2025-03-06'), Återlämning: 'Borttappad', Kostnad: 200.2 }),
-    ] }, M);
+    const r = await bill(
+      {
+        rows: [
+          alarm({
+            Tjänst: 'Digitalt lås',
+            'Enhets-ID': 'L1',
+            Avslutad: d('2025-03-05'),
+            Återlämning: 'Obrukbar',
+            Kostnad: 100.1,
+          }),
+          alarm({
+            Tjänst: 'Digital tillsyn',
+            'Enhets-ID': 'T1',
+            Avslutad: d('2025-03-06'),
+            Återlämning: 'Borttappad',
+            Kostnad: 200.2,
+          }),
+        ],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([repl(100.1), repl(200.2)]);
     const total = r.summary.find((x) => x.includes('Totalt för månaden'))!;
     expect(total[total.indexOf('Totalt för månaden') + 2]).toBe(300.3);
   });
 
   it('the replacement is outside the cap: room 0 leaves it untouched', async () => {
-    const r = await bill({ rows: [alarm({ Avslutad: d('2025-03-20'), Återlämning: 'Obrukbar', Kostnad: 450 })], ability: [['Personnummer', 'Avgiftsutrymme'], [P, 0]] }, M);
+    const r = await bill(
+      {
+        rows: [alarm({ Avslutad: d('2025-03-20'), Återlämning: 'Obrukbar', Kostnad: 450 })],
+        ability: [
+          ['Personnummer', 'Avgiftsutrymme'],
+          [P, 0],
+        ],
+      },
+      M,
+    );
     expect(kinds(r.lines)).toEqual([fee(239), repl(450), ['Reduktion högkostnadsskydd', -239]]);
     expect(r.totalOf(P)).toBe(450);
   });
@@ -113,12 +163,16 @@ describe('R4 Ej återlämnad: month of Påminnelse + reminderDays', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([expect.objectContaining({ Rad: 2 })]);
     // Nor in any later month.
-    for (const m of ['2025-04', '2025-05']) expect((await bill({ rows: [alarm({ Avslutad: d('2025-03-10'), Återlämning: 'Ej återlämnad', Kostnad: 2400 })] }, m)).lines).toEqual([]);
+    for (const m of ['2025-04', '2025-05'])
+      expect(
+        (await bill({ rows: [alarm({ Avslutad: d('2025-03-10'), Återlämning: 'Ej återlämnad', Kostnad: 2400 })] }, m)).lines,
+      ).toEqual([]);
   });
 });
 
 describe('R4 Kostnad where a charge is due', () => {
-  const due = (kostnad: unknown): Row => alarm({ Avslutad: d('2025-03-02'), Återlämning: 'Obrukbar', ...(kostnad === undefined ? {} : { Kostnad: kostnad }) });
+  const due = (kostnad: unknown): Row =>
+    alarm({ Avslutad: d('2025-03-02'), Återlämning: 'Obrukbar', ...(kostnad === undefined ? {} : { Kostnad: kostnad }) });
 
   it.each([
     ['missing', undefined],
@@ -153,7 +207,22 @@ describe('R4 Kostnad where a charge is due', () => {
   });
 
   it('a bad Kostnad where no charge is due is not a Fel', async () => {
-    const r = await bill({ rows: [alarm({ Kostnad: 'okänd' }), { Personnummer: Q, Tjänst: 'Trygghetslarm', Installerad: d('2024-01-01'), Avslutad: d('2025-03-05'), Återlämning: 'Återlämnad', Kostnad: -5 }] }, M);
+    const r = await bill(
+      {
+        rows: [
+          alarm({ Kostnad: 'okänd' }),
+          {
+            Personnummer: Q,
+            Tjänst: 'Trygghetslarm',
+            Installerad: d('2024-01-01'),
+            Avslutad: d('2025-03-05'),
+            Återlämning: 'Återlämnad',
+            Kostnad: -5,
+          },
+        ],
+      },
+      M,
+    );
     expect(r.errors).toEqual([]);
     expect(kinds(r.linesOf(P))).toEqual([fee(239)]);
     expect(kinds(r.linesOf(Q))).toEqual([fee(239)]);

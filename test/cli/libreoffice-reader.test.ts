@@ -30,9 +30,23 @@ describeIf('invoice read back by LibreOffice', () => {
     const out = join(dir, 'faktura.xlsx');
     await runInvoice({ input, month: { year: 2025, month: 3 }, output: out, force: false });
 
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, out], { stdio: 'ignore', timeout: 120000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76',
+        '--outdir',
+        dir,
+        out,
+      ],
+      { stdio: 'ignore', timeout: 120000 },
+    );
     const csv = readFileSync(join(dir, 'faktura.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('Personnummer,Namn,Månad,Typ,Tjänst,Enhets-ID,Antal,À-pris,Belopp,Högkostnadsskydd,Regel,Källa,Förklaring');
+    expect(csv[0]).toBe(
+      'Personnummer,Namn,Månad,Typ,Tjänst,Enhets-ID,Antal,À-pris,Belopp,Högkostnadsskydd,Regel,Källa,Förklaring',
+    );
     const cells = csv.slice(1).map((l) => l.split(','));
     // Månadsavgift 239, larmknapp 40, installation 200, replacement 1 250,50.
     expect(cells.map((c) => c[3])).toEqual(['Månadsavgift', 'Månadsavgift', 'Installationsavgift', 'Ersättning teknik']);

@@ -62,7 +62,9 @@ describe('cells the command line hands to the engine', () => {
     ws.getCell('C2').value = { formula: 'DATE(2025,3,12)' } as ExcelJS.CellFormulaValue;
     await wb.xlsx.writeFile(path);
     const { result } = await runInvoice({ input: path, month: MARCH, output: `${path}.out.xlsx`, force: true });
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'Fel', row: 2, cell: 'C2', value: '=DATE(2025,3,12)' })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'Fel', row: 2, cell: 'C2', value: '=DATE(2025,3,12)' }),
+    ]);
   });
 });
 
@@ -70,7 +72,10 @@ describe('--out in a folder that does not exist', () => {
   it('is refused with a Swedish message, not a raw ENOENT', async () => {
     const path = join(dir, 'ok.xlsx');
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Enhetsregister').addRows([['Personnummer', 'Tjänst', 'Installerad'], [PNR, 'Trygghetslarm', date('2024-01-01')]]);
+    wb.addWorksheet('Enhetsregister').addRows([
+      ['Personnummer', 'Tjänst', 'Installerad'],
+      [PNR, 'Trygghetslarm', date('2024-01-01')],
+    ]);
     await wb.xlsx.writeFile(path);
     const run = runInvoice({ input: path, month: MARCH, output: join(dir, 'saknas', 'f.xlsx'), force: false });
     await expect(run).rejects.toBeInstanceOf(RunError);

@@ -1,13 +1,38 @@
 // Test helpers: registers as objects keyed by Swedish header.
 import {
-  billWorkbook, dayFromIso, DEFAULT_PRISBASBELOPP, kr, parseMonthKey, RunError, taxaSheetValues,
-  type BillingResult, type InvoiceLine, type LineKind, type Problem, type Proration, type RunOptions, type SheetCells,
-  type TariffVersion, type WorkbookInput,
+  billWorkbook,
+  dayFromIso,
+  DEFAULT_PRISBASBELOPP,
+  kr,
+  parseMonthKey,
+  RunError,
+  taxaSheetValues,
+  type BillingResult,
+  type InvoiceLine,
+  type LineKind,
+  type Problem,
+  type Proration,
+  type RunOptions,
+  type SheetCells,
+  type TariffVersion,
+  type WorkbookInput,
 } from '../../src/engine/index.js';
 
 export type RowSpec = Record<string, unknown>;
 
-export const HEADERS = ['Personnummer', 'Namn', 'Tjänst', 'Enhets-ID', 'Installerad', 'Avslutad', 'Återlämning', 'Påminnelse', 'Kostnad', 'Boende', 'Installationstyp'];
+export const HEADERS = [
+  'Personnummer',
+  'Namn',
+  'Tjänst',
+  'Enhets-ID',
+  'Installerad',
+  'Avslutad',
+  'Återlämning',
+  'Påminnelse',
+  'Kostnad',
+  'Boende',
+  'Installationstyp',
+];
 
 export function sheetOf(name: string, rows: RowSpec[], headers: string[] = HEADERS): SheetCells {
   return { name, values: [headers, ...rows.map((r) => headers.map((h) => r[h] ?? null))] };
@@ -19,7 +44,12 @@ export function month(key: string) {
   return m;
 }
 
-export function bill(rows: RowSpec[], key = '2025-03', extra: Partial<WorkbookInput> = {}, options: Partial<RunOptions> = {}): BillingResult {
+export function bill(
+  rows: RowSpec[],
+  key = '2025-03',
+  extra: Partial<WorkbookInput> = {},
+  options: Partial<RunOptions> = {},
+): BillingResult {
   return billWorkbook({ register: sheetOf('Enhetsregister', rows), ...extra }, { month: month(key), ...options });
 }
 
@@ -115,8 +145,10 @@ export function version(spec: VersionSpec): TariffVersion {
   return {
     validFrom: dayFromIso(spec.from)!,
     monthlyFee: {
-      alarm: kr(spec.alarm ?? 239), button: kr(spec.button ?? 40),
-      lock: kr(spec.lock ?? 0), supervision: kr(spec.supervision ?? 0),
+      alarm: kr(spec.alarm ?? 239),
+      button: kr(spec.button ?? 40),
+      lock: kr(spec.lock ?? 0),
+      supervision: kr(spec.supervision ?? 0),
     },
     installationFee: kr(spec.installation ?? 200),
     installationCapped: spec.installationCapped ?? false,
@@ -128,10 +160,17 @@ export function version(spec: VersionSpec): TariffVersion {
  * A `Taxa` sheet as "Skapa Taxa-blad" writes it (taxaSheetValues), for the given versions and
  * extra prisbasbelopp rows on top of the built-in table.
  */
-export function taxaSheet(versions: VersionSpec[], extraYears: Array<{ year: number; prisbasbelopp: number; maxtaxa?: number }> = []): SheetCells {
+export function taxaSheet(
+  versions: VersionSpec[],
+  extraYears: Array<{ year: number; prisbasbelopp: number; maxtaxa?: number }> = [],
+): SheetCells {
   const pbb = new Map(DEFAULT_PRISBASBELOPP);
   for (const e of extraYears) {
-    pbb.set(e.year, { year: e.year, prisbasbelopp: kr(e.prisbasbelopp), ...(e.maxtaxa === undefined ? {} : { maxtaxa: kr(e.maxtaxa) }) });
+    pbb.set(e.year, {
+      year: e.year,
+      prisbasbelopp: kr(e.prisbasbelopp),
+      ...(e.maxtaxa === undefined ? {} : { maxtaxa: kr(e.maxtaxa) }),
+    });
   }
   return { name: 'Taxa', values: taxaSheetValues({ source: 'test', versions: versions.map(version) }, pbb) };
 }

@@ -13,17 +13,33 @@ const records = (sheet: OutputSheet, table = 0) => {
 
 const register = () => [
   /* 2 */ { Personnummer: P1, Namn: 'Anna Andersson', Tjänst: 'Trygghetslarm', 'Enhets-ID': 'L-1', Installerad: '2025-03-12' },
-  /* 3 */ { Personnummer: P2, Namn: 'Bo Berg', Tjänst: 'Larmknapp', 'Enhets-ID': 'K-9', Installerad: '2024-01-01', Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: '450,50' },
+  /* 3 */ {
+    Personnummer: P2,
+    Namn: 'Bo Berg',
+    Tjänst: 'Larmknapp',
+    'Enhets-ID': 'K-9',
+    Installerad: '2024-01-01',
+    Avslutad: '2025-03-20',
+    Återlämning: 'Borttappad',
+    Kostnad: '450,50',
+  },
   /* 4 */ { Personnummer: P1, Namn: 'Anna Andersson', Tjänst: 'Digitalt lås', Installerad: '2025-03-12' },
   /* 5 */ { Personnummer: P1, Namn: 'Anna Andersson', Tjänst: 'Larmknapp', Installerad: '2024-01-01' },
-  /* 6 */ { Personnummer: P3, Namn: '=HYPERLINK("x")', Tjänst: 'Trygghetslarm', 'Enhets-ID': '+46-123', Installerad: '2024-01-01' },
+  /* 6 */ {
+    Personnummer: P3,
+    Namn: '=HYPERLINK("x")',
+    Tjänst: 'Trygghetslarm',
+    'Enhets-ID': '+46-123',
+    Installerad: '2024-01-01',
+  },
   /* 7 */ { Personnummer: P2, Namn: 'Bo Berg', Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' },
   /* 8 */ { Personnummer: P3, Tjänst: 'Okänd tjänst', Installerad: '2024-01-01' },
 ];
 
-const result = () => bill(register(), '2025-03', {
-  otherFees: otherFeesSheet([{ Personnummer: P2, Månad: '2025-03', Belopp: 2500 }]),
-});
+const result = () =>
+  bill(register(), '2025-03', {
+    otherFees: otherFeesSheet([{ Personnummer: P2, Månad: '2025-03', Belopp: 2500 }]),
+  });
 
 describe('§7 sheet names and headers', () => {
   it('§7: outputSheets gives Faktura YYYY-MM, Summering YYYY-MM and Problem YYYY-MM', () => {
@@ -33,7 +49,21 @@ describe('§7 sheet names and headers', () => {
   });
 
   it('§7: the invoice headers are exactly the spec’s columns, in order', () => {
-    const expected = ['Personnummer', 'Namn', 'Månad', 'Typ', 'Tjänst', 'Enhets-ID', 'Antal', 'À-pris', 'Belopp', 'Högkostnadsskydd', 'Regel', 'Källa', 'Förklaring'];
+    const expected = [
+      'Personnummer',
+      'Namn',
+      'Månad',
+      'Typ',
+      'Tjänst',
+      'Enhets-ID',
+      'Antal',
+      'À-pris',
+      'Belopp',
+      'Högkostnadsskydd',
+      'Regel',
+      'Källa',
+      'Förklaring',
+    ];
     const [faktura] = outputSheets(result());
     expect(faktura!.tables).toHaveLength(1); // one row per line and nothing else
     expect(faktura!.tables[0]!.columns.map((c) => c.header)).toEqual(expected);
@@ -86,7 +116,10 @@ describe('§7 invoice lines', () => {
   });
 
   it('§7: Källa names the register sheet as the user named it', () => {
-    const r = billWorkbook({ register: sheetOf('Larmregister 2025', [{ Personnummer: P1, Tjänst: 'Larm', Installerad: '2024-01-01' }]) }, { month: month('2025-03') });
+    const r = billWorkbook(
+      { register: sheetOf('Larmregister 2025', [{ Personnummer: P1, Tjänst: 'Larm', Installerad: '2024-01-01' }]) },
+      { month: month('2025-03') },
+    );
     expect(records(outputSheets(r)[0]!)[0]!.Källa).toBe('Larmregister 2025!2');
   });
 
@@ -115,9 +148,30 @@ describe('§7 Summering', () => {
   it('§7: one row per person with capped sum, reduction, uncapped sum and total', () => {
     const rows = records(outputSheets(result())[1]!, 0);
     expect(rows).toEqual([
-      { Personnummer: P2, Namn: 'Bo Berg', 'Inom högkostnadsskydd': 279, 'Reduktion högkostnadsskydd': -137, 'Utanför högkostnadsskydd': 450.5, 'Att betala': 592.5 },
-      { Personnummer: P1, Namn: 'Anna Andersson', 'Inom högkostnadsskydd': 279, 'Reduktion högkostnadsskydd': 0, 'Utanför högkostnadsskydd': 200, 'Att betala': 479 },
-      { Personnummer: P3, Namn: '=HYPERLINK("x")', 'Inom högkostnadsskydd': 239, 'Reduktion högkostnadsskydd': 0, 'Utanför högkostnadsskydd': 0, 'Att betala': 239 },
+      {
+        Personnummer: P2,
+        Namn: 'Bo Berg',
+        'Inom högkostnadsskydd': 279,
+        'Reduktion högkostnadsskydd': -137,
+        'Utanför högkostnadsskydd': 450.5,
+        'Att betala': 592.5,
+      },
+      {
+        Personnummer: P1,
+        Namn: 'Anna Andersson',
+        'Inom högkostnadsskydd': 279,
+        'Reduktion högkostnadsskydd': 0,
+        'Utanför högkostnadsskydd': 200,
+        'Att betala': 479,
+      },
+      {
+        Personnummer: P3,
+        Namn: '=HYPERLINK("x")',
+        'Inom högkostnadsskydd': 239,
+        'Reduktion högkostnadsskydd': 0,
+        'Utanför högkostnadsskydd': 0,
+        'Att betala': 239,
+      },
     ]);
   });
 
@@ -140,7 +194,14 @@ describe('§7 Problem sheet', () => {
   it('§7: the problems of §6 with severity, sheet, row, column, cell, value, message and rule', () => {
     const rows = records(outputSheets(result())[2]!);
     expect(rows).toEqual([
-      expect.objectContaining({ Allvarlighet: 'Fel', Blad: 'Enhetsregister', Rad: 8, Kolumn: 'Tjänst', Cell: 'C8', Värde: 'Okänd tjänst' }),
+      expect.objectContaining({
+        Allvarlighet: 'Fel',
+        Blad: 'Enhetsregister',
+        Rad: 8,
+        Kolumn: 'Tjänst',
+        Cell: 'C8',
+        Värde: 'Okänd tjänst',
+      }),
     ]);
     expect(rows[0]!.Meddelande).toMatch(/Okänd tjänst/);
   });

@@ -103,7 +103,15 @@ describe('§4 personnummer errors', () => {
   });
 
   it('§4: wrong length or shape is invalid', () => {
-    for (const raw of ['4001011230123', '40010112', '194001011-230', '19400101--1230', 'ABCDEF-1234', '400101/1230', '1940-01-01-1230']) {
+    for (const raw of [
+      '4001011230123',
+      '40010112',
+      '194001011-230',
+      '19400101--1230',
+      'ABCDEF-1234',
+      '400101/1230',
+      '1940-01-01-1230',
+    ]) {
       expect(reason(raw), raw).toMatch(/10 eller 12 siffror/);
     }
   });
@@ -119,9 +127,19 @@ describe('§4 personnummer errors', () => {
 
   it('§4/§6: an invalid personnummer in the register is a Fel on the Personnummer cell with a Swedish message', () => {
     const bad = withBadCheckDigit(P1);
-    const r = bill([{ Personnummer: bad, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' }, { Personnummer: '', Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' }]);
+    const r = bill([
+      { Personnummer: bad, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' },
+      { Personnummer: '', Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' },
+    ]);
     expect(r.lines).toEqual([]);
-    expect(errorsAt(r, 2)).toEqual([expect.objectContaining({ column: 'Personnummer', cell: 'A2', value: bad, message: expect.stringMatching(/Ogiltigt personnummer: har fel kontrollsiffra/) })]);
+    expect(errorsAt(r, 2)).toEqual([
+      expect.objectContaining({
+        column: 'Personnummer',
+        cell: 'A2',
+        value: bad,
+        message: expect.stringMatching(/Ogiltigt personnummer: har fel kontrollsiffra/),
+      }),
+    ]);
     expect(errorsAt(r, 3)[0]!.message).toMatch(/Personnummer saknas/);
   });
 });
@@ -171,19 +189,30 @@ describe('§4 century of a 10-digit number in the billing year', () => {
 describe('the one-pass reading of the normal form ÅÅÅÅMMDD-NNNC', () => {
   it('agrees with the general reading of the same digits without the dash, for any digits', async () => {
     const fc = (await import('fast-check')).default;
-    const digitString = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const digitString = (n: number) =>
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
     // Dates near valid ones, so both valid and invalid numbers occur often.
-    const text = fc.tuple(fc.constantFrom('19', '20', '18', '09'), digitString(2), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 92 }), digitString(4))
+    const text = fc
+      .tuple(
+        fc.constantFrom('19', '20', '18', '09'),
+        digitString(2),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 92 }),
+        digitString(4),
+      )
       .map(([cc, yy, mm, dd, tail]) => `${cc}${yy}${String(mm).padStart(2, '0')}${String(dd).padStart(2, '0')}-${tail}`);
-    fc.assert(fc.property(text, (t) => {
-      const fast = parsePersonnummer(t, 2025);
-      const general = parsePersonnummer(t.replace('-', ''), 2025);
-      expect(fast.ok).toBe(general.ok);
-      if (fast.ok && general.ok) {
-        expect(fast.value).toBe(general.value);
-        expect(fast.key).toBe(general.key);
-        expect(fast.coordinationNumber).toBe(general.coordinationNumber);
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = parsePersonnummer(t, 2025);
+        const general = parsePersonnummer(t.replace('-', ''), 2025);
+        expect(fast.ok).toBe(general.ok);
+        if (fast.ok && general.ok) {
+          expect(fast.value).toBe(general.value);
+          expect(fast.key).toBe(general.key);
+          expect(fast.coordinationNumber).toBe(general.coordinationNumber);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -4,8 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { activeDaysInMonth, kr, proratedFee, type Proration } from '../../src/engine/index.js';
 import { bill, linesOf, linesOfKind, makePnr, month, P1, P2, taxaSheet } from './helpers.js';
 
-const alarm = (installed: string, extra: Record<string, unknown> = {}) =>
-  ({ Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: installed, Installationstyp: 'Byte', ...extra });
+const alarm = (installed: string, extra: Record<string, unknown> = {}) => ({
+  Personnummer: P1,
+  Tjänst: 'Trygghetslarm',
+  Installerad: installed,
+  Installationstyp: 'Byte',
+  ...extra,
+});
 
 /** The Månadsavgift amounts of a run, as numbers. */
 const monthly = (r: ReturnType<typeof bill>) => linesOfKind(r, 'Månadsavgift').map((l) => l.amount.toNumber());
@@ -23,10 +28,12 @@ describe('R1 union of active days', () => {
   });
 
   it('R1: swap on the same day (old ends 14th, new starts 14th) → one fee, both rows as source', () => {
-    const r = bill([
-      alarm('2023-05-01', { Avslutad: '2025-03-14', Återlämning: 'Återlämnad' }),
-      alarm('2025-03-14'),
-    ], '2025-03', {}, { settings: { proration: 'actual-days' } });
+    const r = bill(
+      [alarm('2023-05-01', { Avslutad: '2025-03-14', Återlämning: 'Återlämnad' }), alarm('2025-03-14')],
+      '2025-03',
+      {},
+      { settings: { proration: 'actual-days' } },
+    );
     expect(monthly(r)).toEqual([239]);
     expect(r.lines[0]!.quantity).toBe(31);
     expect(r.lines[0]!.sourceRows).toEqual([2, 3]);
@@ -43,11 +50,16 @@ describe('R1 union of active days', () => {
 
   it('R1: union counts overlapping days once and gaps not at all (actual-days)', () => {
     // 1–10 and 5–12 overlap → 1–12 = 12 days; 20–25 = 6 days; union 18 days of 31.
-    const r = bill([
-      alarm('2025-01-01', { Avslutad: '2025-03-10', Återlämning: 'Återlämnad' }),
-      alarm('2025-03-05', { Avslutad: '2025-03-12', Återlämning: 'Återlämnad' }),
-      alarm('2025-03-20', { Avslutad: '2025-03-25', Återlämning: 'Återlämnad' }),
-    ], '2025-03', {}, { settings: { proration: 'actual-days' } });
+    const r = bill(
+      [
+        alarm('2025-01-01', { Avslutad: '2025-03-10', Återlämning: 'Återlämnad' }),
+        alarm('2025-03-05', { Avslutad: '2025-03-12', Återlämning: 'Återlämnad' }),
+        alarm('2025-03-20', { Avslutad: '2025-03-25', Återlämning: 'Återlämnad' }),
+      ],
+      '2025-03',
+      {},
+      { settings: { proration: 'actual-days' } },
+    );
     expect(r.lines[0]!.quantity).toBe(18);
     expect(monthly(r)).toEqual([Math.round((239 * 18) / 31)]); // 138.77… → 139
   });
@@ -59,7 +71,10 @@ describe('R1 union of active days', () => {
 
   it('R1: two persons are billed independently, in personnummer order', () => {
     const r = bill([alarm('2024-01-01'), { ...alarm('2024-01-01'), Personnummer: P2 }]);
-    expect(r.lines.map((l) => [l.pnr, l.amount.toNumber()])).toEqual([['19351224-3332', 239], ['19400101-1230', 239]]);
+    expect(r.lines.map((l) => [l.pnr, l.amount.toNumber()])).toEqual([
+      ['19351224-3332', 239],
+      ['19400101-1230', 239],
+    ]);
   });
 
   it('R1: a device ended before the month or installed after it gives no fee', () => {
@@ -73,16 +88,24 @@ describe('R1 union of active days', () => {
   });
 
   it('R1: Boende = Särskilt boende gives no monthly fee', () => {
-    const r = bill([alarm('2024-01-01', { Boende: 'Särskilt boende' }), { Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2024-01-01', Boende: 'särskilt  BOENDE' }]);
+    const r = bill([
+      alarm('2024-01-01', { Boende: 'Särskilt boende' }),
+      { Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2024-01-01', Boende: 'särskilt  BOENDE' },
+    ]);
     expect(r.lines).toEqual([]);
     expect(r.problems).toEqual([]);
   });
 
   it('R1: a Särskilt boende row does not add days to the ordinary-housing union', () => {
-    const r = bill([
-      alarm('2025-03-20'),
-      alarm('2024-01-01', { Boende: 'Särskilt boende', Avslutad: '2025-03-19', Återlämning: 'Återlämnad' }),
-    ], '2025-03', {}, { settings: { proration: 'actual-days' } });
+    const r = bill(
+      [
+        alarm('2025-03-20'),
+        alarm('2024-01-01', { Boende: 'Särskilt boende', Avslutad: '2025-03-19', Återlämning: 'Återlämnad' }),
+      ],
+      '2025-03',
+      {},
+      { settings: { proration: 'actual-days' } },
+    );
     expect(r.lines[0]!.quantity).toBe(12);
     expect(r.lines[0]!.sourceRows).toEqual([2]);
   });
@@ -198,7 +221,9 @@ describe('R1 proration settings (§5)', () => {
 
   it('R1: a run setting overrides the Taxa sheet setting', () => {
     const taxa = taxaSheet([{ from: '2025-01-01', proration: 'days-30' }]);
-    expect(monthly(bill([alarm('2025-03-12')], '2025-03', { taxa }, { settings: { proration: 'started-month' } }))).toEqual([239]);
+    expect(monthly(bill([alarm('2025-03-12')], '2025-03', { taxa }, { settings: { proration: 'started-month' } }))).toEqual([
+      239,
+    ]);
   });
 
   it('R1: a non-integer fee is prorated and rounded half up exactly (decimal, not float)', () => {
@@ -214,11 +239,16 @@ describe('R1 proration settings (§5)', () => {
 
 describe('R1 activeDaysInMonth', () => {
   it('R1: counts the union of day spans clipped to the month', () => {
-    const r = bill([
-      alarm('2025-02-20', { Avslutad: '2025-03-03', Återlämning: 'Återlämnad' }),
-      alarm('2025-03-04', { Avslutad: '2025-03-04', Återlämning: 'Återlämnad' }),
-      alarm('2025-03-30'),
-    ], '2025-03', {}, { settings: { proration: 'actual-days' } });
+    const r = bill(
+      [
+        alarm('2025-02-20', { Avslutad: '2025-03-03', Återlämning: 'Återlämnad' }),
+        alarm('2025-03-04', { Avslutad: '2025-03-04', Återlämning: 'Återlämnad' }),
+        alarm('2025-03-30'),
+      ],
+      '2025-03',
+      {},
+      { settings: { proration: 'actual-days' } },
+    );
     expect(r.lines[0]!.quantity).toBe(6);
   });
 

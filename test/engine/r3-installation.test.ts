@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { dayToIso } from '../../src/engine/index.js';
 import { abilitySheet, bill, linesOf, linesOfKind, P1, P2, taxaSheet } from './helpers.js';
 
-const row = (service: string, installed: string, extra: Record<string, unknown> = {}) =>
-  ({ Personnummer: P1, Tjänst: service, Installerad: installed, ...extra });
+const row = (service: string, installed: string, extra: Record<string, unknown> = {}) => ({
+  Personnummer: P1,
+  Tjänst: service,
+  Installerad: installed,
+  ...extra,
+});
 
 const installs = (r: ReturnType<typeof bill>) => linesOfKind(r, 'Installationsavgift').map((l) => l.amount.toNumber());
 
@@ -38,12 +42,19 @@ describe('R3 installation fee', () => {
     const r = bill([row('Digitalt lås', '2025-03-20'), row('Trygghetslarm', '2025-03-03')]);
     expect(installs(r)).toEqual([200, 200]);
     expect(linesOfKind(r, 'Installationsavgift').map((l) => l.sourceRows)).toEqual([[2], [3]]);
-    expect(linesOfKind(r, 'Installationsavgift').map((l) => l.explanation.match(/\d{4}-\d{2}-\d{2}/)![0])).toEqual(['2025-03-20', '2025-03-03']);
+    expect(linesOfKind(r, 'Installationsavgift').map((l) => l.explanation.match(/\d{4}-\d{2}-\d{2}/)![0])).toEqual([
+      '2025-03-20',
+      '2025-03-03',
+    ]);
   });
 
   it('R3: the same date for two different persons → one fee each', () => {
     const r = bill([row('Trygghetslarm', '2025-03-05'), { ...row('Trygghetslarm', '2025-03-05'), Personnummer: P2 }]);
-    expect(linesOfKind(r, 'Installationsavgift').map((l) => l.pnr).sort()).toEqual([P2, P1].sort());
+    expect(
+      linesOfKind(r, 'Installationsavgift')
+        .map((l) => l.pnr)
+        .sort(),
+    ).toEqual([P2, P1].sort());
   });
 
   it('R3: Installationstyp Byte gives no installation fee', () => {
@@ -79,18 +90,30 @@ describe('R3 installation fee', () => {
   });
 
   it('R3: never reduced by the cap (Mjölby: outside högkostnadsskydd)', () => {
-    const r = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', { ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 0 }]) });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200], ['Reduktion högkostnadsskydd', -239]]);
+    const r = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', {
+      ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 0 }]),
+    });
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+      ['Reduktion högkostnadsskydd', -239],
+    ]);
   });
 
   it('R3: the tariff version in force on the installation date decides the fee (version from mid-month)', () => {
     const taxa = taxaSheet([{ from: '2025-01-01' }, { from: '2026-03-15', installation: 350, alarm: 260 }]);
-    const r = bill([row('Trygghetslarm', '2026-03-10'), row('Digitalt lås', '2026-03-15'), row('Digital tillsyn', '2026-03-31')], '2026-03', { taxa });
+    const r = bill(
+      [row('Trygghetslarm', '2026-03-10'), row('Digitalt lås', '2026-03-15'), row('Digital tillsyn', '2026-03-31')],
+      '2026-03',
+      { taxa },
+    );
     expect(installs(r)).toEqual([200, 350, 350]);
     // The monthly fee follows the version in force on the month's first day (§2).
     expect(linesOfKind(r, 'Månadsavgift').map((l) => l.amount.toNumber())).toEqual([239]);
     expect(dayToIso(r.tariffVersion.validFrom)).toBe('2025-01-01');
-    expect(linesOfKind(bill([row('Trygghetslarm', '2026-04-02')], '2026-04', { taxa }), 'Månadsavgift')[0]!.amount.toNumber()).toBe(260);
+    expect(
+      linesOfKind(bill([row('Trygghetslarm', '2026-04-02')], '2026-04', { taxa }), 'Månadsavgift')[0]!.amount.toNumber(),
+    ).toBe(260);
   });
 
   it('R3: an installation fee of 0 kr in the tariff gives no line', () => {
@@ -106,12 +129,21 @@ describe('R3 installation fee', () => {
     expect(plain.persons[0]!.capped.toNumber()).toBe(439);
     expect(plain.persons[0]!.uncapped.toNumber()).toBe(0);
 
-    const capped = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', { taxa, ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 300 }]) });
-    expect(linesOf(capped)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200], ['Reduktion högkostnadsskydd', -139]]);
+    const capped = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', {
+      taxa,
+      ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 300 }]),
+    });
+    expect(linesOf(capped)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+      ['Reduktion högkostnadsskydd', -139],
+    ]);
     expect(capped.persons[0]!.total.toNumber()).toBe(300);
   });
 
   it('R3: a Särskilt boende device installed in the month still carries the installation fee (the spec exempts only R1)', () => {
-    expect(linesOf(bill([row('Trygghetslarm', '2025-03-12', { Boende: 'Särskilt boende' })]))).toEqual([['Installationsavgift', 200]]);
+    expect(linesOf(bill([row('Trygghetslarm', '2025-03-12', { Boende: 'Särskilt boende' })]))).toEqual([
+      ['Installationsavgift', 200],
+    ]);
   });
 });

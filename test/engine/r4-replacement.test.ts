@@ -27,7 +27,11 @@ describe('R4 Obrukbar / Borttappad', () => {
     const r = bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: 5000 }], '2025-03', {
       ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 0 }]),
     });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 40], ['Ersättning teknik', 5000], ['Reduktion högkostnadsskydd', -40]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 40],
+      ['Ersättning teknik', 5000],
+      ['Reduktion högkostnadsskydd', -40],
+    ]);
     expect(r.persons[0]!.total.toNumber()).toBe(5000);
   });
 
@@ -59,7 +63,9 @@ describe('R4 Obrukbar / Borttappad', () => {
   it('R4: öre amounts like "450,50" and 450.5 are kept exactly', () => {
     expect(charges(bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '450,50' }]))).toEqual(['450.5']);
     expect(charges(bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: 450.5 }]))).toEqual(['450.5']);
-    expect(charges(bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '1 234,05 kr' }]))).toEqual(['1234.05']);
+    expect(charges(bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '1 234,05 kr' }]))).toEqual([
+      '1234.05',
+    ]);
     const r = bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '450,50' }]);
     expect(r.persons[0]!.uncapped.toString()).toBe('450.5');
     expect(r.persons[0]!.total.toString()).toBe('490.5');
@@ -67,7 +73,13 @@ describe('R4 Obrukbar / Borttappad', () => {
 });
 
 describe('R4 Kostnad missing, text or negative where due', () => {
-  const cases: Array<[string, unknown]> = [['missing', null], ['text', 'okänd'], ['negative', -450], ['negative text', '-450'], ['ambiguous thousands', '1.234,50']];
+  const cases: Array<[string, unknown]> = [
+    ['missing', null],
+    ['text', 'okänd'],
+    ['negative', -450],
+    ['negative text', '-450'],
+    ['ambiguous thousands', '1.234,50'],
+  ];
   for (const [what, cost] of cases) {
     it(`R4: Kostnad ${what} where a charge is due → Fel naming Kostnad, the row left out entirely (no R1 either)`, () => {
       const r = bill([

@@ -1,16 +1,25 @@
 // R5 / §3: högkostnadsskydd. room = max(0, min(maxtaxa, avgiftsutrymme) − other capped fees).
 import { describe, expect, it } from 'vitest';
 import {
-  applyCap, DEFAULT_PRISBASBELOPP, kr, maxtaxaForYear, maxtaxaFromPrisbasbelopp, RunError,
+  applyCap,
+  DEFAULT_PRISBASBELOPP,
+  kr,
+  maxtaxaForYear,
+  maxtaxaFromPrisbasbelopp,
+  RunError,
 } from '../../src/engine/index.js';
-import {
-  abilitySheet, bill, linesOf, linesOfKind, otherFeesSheet, P1, P2, runErrorOf, taxaSheet,
-} from './helpers.js';
+import { abilitySheet, bill, linesOf, linesOfKind, otherFeesSheet, P1, P2, runErrorOf, taxaSheet } from './helpers.js';
 
 // §3 table: year, prisbasbelopp, maxtaxa kr/month.
 const SPEC_TABLE: Array<[number, number, number]> = [
-  [2019, 46500, 2089], [2020, 47300, 2125], [2021, 47600, 2139], [2022, 48300, 2170],
-  [2023, 52500, 2359], [2024, 57300, 2575], [2025, 58800, 2642], [2026, 59200, 2660],
+  [2019, 46500, 2089],
+  [2020, 47300, 2125],
+  [2021, 47600, 2139],
+  [2022, 48300, 2170],
+  [2023, 52500, 2359],
+  [2024, 57300, 2575],
+  [2025, 58800, 2642],
+  [2026, 59200, 2660],
 ];
 
 const alarm = (pnr = P1) => ({ Personnummer: pnr, Tjänst: 'Trygghetslarm', Installerad: '2018-01-01' });
@@ -29,7 +38,10 @@ describe('R5 maxtaxa per year (§3 table)', () => {
   it('R5: every year 2019–2026 is billable with a tariff in force, and the run uses that year’s cap', () => {
     const taxa = taxaSheet([{ from: '2019-01-01' }]);
     for (const [year, , cap] of SPEC_TABLE) {
-      const r = bill([alarm()], `${year}-06`, { taxa, otherFees: otherFeesSheet([{ Personnummer: P1, Månad: `${year}-06`, Belopp: cap - 100 }]) });
+      const r = bill([alarm()], `${year}-06`, {
+        taxa,
+        otherFees: otherFeesSheet([{ Personnummer: P1, Månad: `${year}-06`, Belopp: cap - 100 }]),
+      });
       expect(r.maxtaxa.toNumber()).toBe(cap);
       expect(reduction(r)).toEqual([-139]); // room 100, fee 239
     }
@@ -91,13 +103,19 @@ describe('R5 room and reduction', () => {
   });
 
   it('R5: Övriga avgifter with a 10-digit personnummer matches the same person', () => {
-    const r = bill([alarm()], '2025-03', { otherFees: otherFeesSheet([{ Personnummer: '400101-1230', Månad: '2025-03', Belopp: 2600 }]) });
+    const r = bill([alarm()], '2025-03', {
+      otherFees: otherFeesSheet([{ Personnummer: '400101-1230', Månad: '2025-03', Belopp: 2600 }]),
+    });
     expect(reduction(r)).toEqual([-197]);
   });
 
   it('R5: an avgiftsutrymme below the maxtaxa limits the capped fees', () => {
     const r = bill([alarm(), button()], '2025-03', { ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 150 }]) });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Månadsavgift', 40], ['Reduktion högkostnadsskydd', -129]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Månadsavgift', 40],
+      ['Reduktion högkostnadsskydd', -129],
+    ]);
     expect(linesOfKind(r, 'Reduktion högkostnadsskydd')[0]!.otherSources).toEqual(['Avgiftsutrymme!2']);
     expect(r.persons[0]).toMatchObject({ pnr: P1 });
     expect(r.persons[0]!.capped.toNumber()).toBe(279);
@@ -114,7 +132,9 @@ describe('R5 room and reduction', () => {
   });
 
   it('R5: room never negative — other fees above the cap reduce the capped part to exactly 0', () => {
-    const r = bill([alarm(), button()], '2025-03', { otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 9000 }]) });
+    const r = bill([alarm(), button()], '2025-03', {
+      otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 9000 }]),
+    });
     expect(reduction(r)).toEqual([-279]);
     expect(r.persons[0]!.total.toNumber()).toBe(0);
   });
@@ -125,15 +145,32 @@ describe('R5 room and reduction', () => {
   });
 
   it('R5: uncapped fees (installation, replacement) are never reduced, even with room 0', () => {
-    const r = bill([
-      { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' },
-      { Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2024-01-01', Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: 450 },
-    ], '2025-03', { otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 3000 }]) });
+    const r = bill(
+      [
+        { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' },
+        {
+          Personnummer: P1,
+          Tjänst: 'Larmknapp',
+          Installerad: '2024-01-01',
+          Avslutad: '2025-03-20',
+          Återlämning: 'Borttappad',
+          Kostnad: 450,
+        },
+      ],
+      '2025-03',
+      { otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 3000 }]) },
+    );
     expect(linesOf(r)).toEqual([
-      ['Månadsavgift', 239], ['Månadsavgift', 40], ['Installationsavgift', 200], ['Ersättning teknik', 450], ['Reduktion högkostnadsskydd', -279],
+      ['Månadsavgift', 239],
+      ['Månadsavgift', 40],
+      ['Installationsavgift', 200],
+      ['Ersättning teknik', 450],
+      ['Reduktion högkostnadsskydd', -279],
     ]);
     const p = r.persons[0]!;
-    expect([p.capped.toNumber(), p.reduction.toNumber(), p.uncapped.toNumber(), p.total.toNumber()]).toEqual([279, -279, 650, 650]);
+    expect([p.capped.toNumber(), p.reduction.toNumber(), p.uncapped.toNumber(), p.total.toNumber()]).toEqual([
+      279, -279, 650, 650,
+    ]);
   });
 
   it('R5: a person with only uncapped lines gets no reduction line even when other fees exceed the cap', () => {
@@ -144,9 +181,13 @@ describe('R5 room and reduction', () => {
   });
 
   it('R5: the cap is per person — another person’s other fees do not reduce this person', () => {
-    const r = bill([alarm(P1), alarm(P2)], '2025-03', { otherFees: otherFeesSheet([{ Personnummer: P2, Månad: '2025-03', Belopp: 2642 }]) });
+    const r = bill([alarm(P1), alarm(P2)], '2025-03', {
+      otherFees: otherFeesSheet([{ Personnummer: P2, Månad: '2025-03', Belopp: 2642 }]),
+    });
     expect(r.lines.map((l) => [l.pnr, l.kind, l.amount.toNumber()])).toEqual([
-      [P2, 'Månadsavgift', 239], [P2, 'Reduktion högkostnadsskydd', -239], [P1, 'Månadsavgift', 239],
+      [P2, 'Månadsavgift', 239],
+      [P2, 'Reduktion högkostnadsskydd', -239],
+      [P1, 'Månadsavgift', 239],
     ]);
   });
 

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { amountFromCell, Decimal, formatKr, kr, roundToKrona, roundToOre, sum } from '../../src/engine/index.js';
 import { abilitySheet, bill, linesOfKind, otherFeesSheet, P1, taxaSheet } from './helpers.js';
 
-const lost = (cost: unknown, extra: Record<string, unknown> = {}) =>
-  ({ Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2025-03-01', Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: cost, ...extra });
+const lost = (cost: unknown, extra: Record<string, unknown> = {}) => ({
+  Personnummer: P1,
+  Tjänst: 'Larmknapp',
+  Installerad: '2025-03-01',
+  Avslutad: '2025-03-20',
+  Återlämning: 'Borttappad',
+  Kostnad: cost,
+  ...extra,
+});
 
 describe('R6 amounts are decimals', () => {
   it('R6: every amount on lines and summaries is a Decimal, never a number', () => {
@@ -29,10 +36,14 @@ describe('R6 amounts are decimals', () => {
 
   it('R6: decimal monthly fees from a Taxa sheet add up exactly (0.1 + 0.2 tariff amounts)', () => {
     const taxa = taxaSheet([{ from: '2025-01-01', alarm: 0.1, button: 0.2 }]);
-    const r = bill([
-      { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' },
-      { Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2024-01-01' },
-    ], '2025-03', { taxa });
+    const r = bill(
+      [
+        { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' },
+        { Personnummer: P1, Tjänst: 'Larmknapp', Installerad: '2024-01-01' },
+      ],
+      '2025-03',
+      { taxa },
+    );
     expect(r.persons[0]!.capped.toString()).toBe('0.3');
     expect(r.total.toString()).toBe('0.3');
   });
@@ -59,7 +70,13 @@ describe('R6 amounts are decimals', () => {
   });
 
   it('R6: roundToKrona is half up (0.5 → 1, 1.5 → 2, 2.5 → 3, −0.5 → −1 away from zero)', () => {
-    expect(['0.5', '1.5', '2.5', '2.4999', '-0.5'].map((v) => roundToKrona(kr(v)).toString())).toEqual(['1', '2', '3', '2', '-1']);
+    expect(['0.5', '1.5', '2.5', '2.4999', '-0.5'].map((v) => roundToKrona(kr(v)).toString())).toEqual([
+      '1',
+      '2',
+      '3',
+      '2',
+      '-1',
+    ]);
     // 1.005 as a float is 1.00499999…; as a decimal it rounds half up to 1.01.
     expect(roundToOre(kr('1.005')).toString()).toBe('1.01');
   });
@@ -81,9 +98,13 @@ describe('R6 amounts read from cells are kept to öre', () => {
 
   it('R6: Övriga avgifter and Avgiftsutrymme amounts are kept to öre, so the reduction is too', () => {
     const alarm = { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' };
-    const withOther = bill([alarm], '2025-03', { otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 2500 + 0.1 + 0.2 - 0.3 }]) });
+    const withOther = bill([alarm], '2025-03', {
+      otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 2500 + 0.1 + 0.2 - 0.3 }]),
+    });
     expect(linesOfKind(withOther, 'Reduktion högkostnadsskydd')[0]!.amount.toString()).toBe('-97');
-    const withAbility = bill([alarm], '2025-03', { ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 100.1 * 3 - 200 }]) });
+    const withAbility = bill([alarm], '2025-03', {
+      ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 100.1 * 3 - 200 }]),
+    });
     expect(linesOfKind(withAbility, 'Reduktion högkostnadsskydd')[0]!.amount.toString()).toBe('-138.7');
     expect(withAbility.persons[0]!.total.toString()).toBe('100.3');
   });

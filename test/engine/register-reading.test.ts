@@ -1,8 +1,19 @@
 // §4: reading the device register (Enhetsregister) — headers, dates, values, row numbers, problems.
 import { describe, expect, it } from 'vitest';
 import {
-  billWorkbook, chooseRegisterSheet, dayFromCell, findSheetName, dayFromExcelSerial, dayFromIso, dayToExcelSerial, dayToIso, detectColumns, readRegister,
-  rowCost, RunError, type SheetCells,
+  billWorkbook,
+  chooseRegisterSheet,
+  dayFromCell,
+  findSheetName,
+  dayFromExcelSerial,
+  dayFromIso,
+  dayToExcelSerial,
+  dayToIso,
+  detectColumns,
+  readRegister,
+  rowCost,
+  RunError,
+  type SheetCells,
 } from '../../src/engine/index.js';
 import { bill, errorsAt, HEADERS, linesOf, month, P1, P2, problemsAt, runErrorOf, serial, sheetOf, utcDate } from './helpers.js';
 
@@ -13,9 +24,30 @@ const billedRows = (r: ReturnType<typeof run>) => [...new Set(r.lines.flatMap((l
 
 describe('§4 headers', () => {
   it('§4: every alias of every column is recognised', () => {
-    const headers = ['Pnr', 'Namn', 'Produkt', 'Serienummer', 'Installationsdatum', 'Slutdatum', 'Status', 'Påminnelse skickad', 'Ersättningskostnad', 'Boendeform', 'Installationstyp'];
-    const r = run({ name: 'Enhetsregister', values: [headers, [P1, 'Anna', 'Larm', 'S-1', '2024-01-01', '2025-03-20', 'Borttappad', '', '450', 'Ordinärt boende', 'Ny']] });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Ersättning teknik', 450]]);
+    const headers = [
+      'Pnr',
+      'Namn',
+      'Produkt',
+      'Serienummer',
+      'Installationsdatum',
+      'Slutdatum',
+      'Status',
+      'Påminnelse skickad',
+      'Ersättningskostnad',
+      'Boendeform',
+      'Installationstyp',
+    ];
+    const r = run({
+      name: 'Enhetsregister',
+      values: [
+        headers,
+        [P1, 'Anna', 'Larm', 'S-1', '2024-01-01', '2025-03-20', 'Borttappad', '', '450', 'Ordinärt boende', 'Ny'],
+      ],
+    });
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Ersättning teknik', 450],
+    ]);
     expect(r.lines[0]!.deviceIds).toBe('S-1');
     expect(r.lines[0]!.name).toBe('Anna');
   });
@@ -39,12 +71,23 @@ describe('§4 headers', () => {
   it('§4: column order is free and unknown columns are ignored', () => {
     const headers = ['Kommentar', 'Installerad', 'Handläggare', 'Tjänst', 'Personnummer', 'Belopp'];
     const r = run({ name: 'Enhetsregister', values: [headers, ['ring först', '2025-03-12', 'Eva', 'Trygghetslarm', P1, 99999]] });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
     expect(r.problems).toEqual([]);
   });
 
   it('§4: missing required headers → RunError naming each of them', () => {
-    const e = runErrorOf(() => run({ name: 'Enhetsregister', values: [['Namn', 'Enhets-ID', 'Avslutad'], ['Anna', 'X', '']] }));
+    const e = runErrorOf(() =>
+      run({
+        name: 'Enhetsregister',
+        values: [
+          ['Namn', 'Enhets-ID', 'Avslutad'],
+          ['Anna', 'X', ''],
+        ],
+      }),
+    );
     expect(e).toBeInstanceOf(RunError);
     expect(e.message).toContain('Personnummer');
     expect(e.message).toContain('Tjänst');
@@ -53,7 +96,15 @@ describe('§4 headers', () => {
   });
 
   it('§4: only the missing header is named', () => {
-    const e = runErrorOf(() => run({ name: 'Blad1', values: [['Personnummer', 'Tjänst'], [P1, 'Larm']] }));
+    const e = runErrorOf(() =>
+      run({
+        name: 'Blad1',
+        values: [
+          ['Personnummer', 'Tjänst'],
+          [P1, 'Larm'],
+        ],
+      }),
+    );
     expect(e.message).toContain('Installerad');
     expect(e.message).not.toContain('Tjänst (');
     expect(e.message).not.toContain('Personnummer (');
@@ -65,9 +116,18 @@ describe('§4 headers', () => {
   });
 
   it('§4: a column mapped by hand overrides header detection', () => {
-    const values = [['A', 'B', 'C'], [P1, 'Trygghetslarm', '2025-03-12']];
-    const r = billWorkbook({ register: { name: 'Enhetsregister', values } }, { month: month('2025-03'), mapping: { pnr: 0, service: 1, installed: 2 } });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    const values = [
+      ['A', 'B', 'C'],
+      [P1, 'Trygghetslarm', '2025-03-12'],
+    ];
+    const r = billWorkbook(
+      { register: { name: 'Enhetsregister', values } },
+      { month: month('2025-03'), mapping: { pnr: 0, service: 1, installed: 2 } },
+    );
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
   });
 
   it('§4: the register sheet is the one the user names, else "Enhetsregister" (any case), else the first with all required headers', () => {
@@ -95,7 +155,10 @@ describe('§4 dates', () => {
   it('§4: Excel serials, JS Dates at UTC midnight and ISO text give the same day', () => {
     for (const v of [serial('2025-03-12'), utcDate('2025-03-12'), '2025-03-12', ' 2025-03-12 ']) {
       const r = bill([{ ...active, Installerad: v }]);
-      expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+      expect(linesOf(r)).toEqual([
+        ['Månadsavgift', 239],
+        ['Installationsavgift', 200],
+      ]);
       expect(r.lines[1]!.explanation).toContain('2025-03-12');
     }
     expect(serial('2025-03-12')).toBe(45728);
@@ -108,7 +171,10 @@ describe('§4 dates', () => {
     const r = bill([{ ...active, Installerad: serial('2025-02-28') + 0.9999 }]);
     expect(linesOf(r)).toEqual([['Månadsavgift', 239]]);
     const r2 = bill([{ ...active, Installerad: serial('2025-03-31') + 0.75 }]);
-    expect(linesOf(r2)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(r2)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
   });
 
   it('§4: serials around 1900-03-01 follow Excel (serial 60 is the phantom 1900-02-29)', () => {
@@ -149,14 +215,24 @@ describe('§4 dates', () => {
       expect(billedRows(r)).toEqual([2]);
       const ps = errorsAt(r, 3);
       expect(ps).toHaveLength(1);
-      expect(ps[0]).toMatchObject({ severity: 'Fel', sheet: 'Enhetsregister', row: 3, column: 'Installerad', cell: 'E3', value: text });
+      expect(ps[0]).toMatchObject({
+        severity: 'Fel',
+        sheet: 'Enhetsregister',
+        row: 3,
+        column: 'Installerad',
+        cell: 'E3',
+        value: text,
+      });
       expect(ps[0]!.message).toContain(text);
       expect(ps[0]!.message).toMatch(/ÅÅÅÅ-MM-DD/);
     });
   }
 
   it('§4: an unreadable Avslutad or Påminnelse is a Fel on that column', () => {
-    const r = bill([{ ...active, Avslutad: '31/3' }, { ...active, Personnummer: P2, Påminnelse: 'igår' }]);
+    const r = bill([
+      { ...active, Avslutad: '31/3' },
+      { ...active, Personnummer: P2, Påminnelse: 'igår' },
+    ]);
     expect(errorsAt(r, 2).map((p) => [p.column, p.cell, p.value])).toEqual([['Avslutad', 'F2', '31/3']]);
     expect(errorsAt(r, 3).map((p) => [p.column, p.cell, p.value])).toEqual([['Påminnelse', 'H3', 'igår']]);
     expect(r.lines).toEqual([]);
@@ -180,13 +256,18 @@ describe('§4 dates', () => {
   it('§4: Avslutad on the same day as Installerad is fine (one active day)', () => {
     const r = bill([{ ...active, Installerad: '2025-03-10', Avslutad: '2025-03-10' }]);
     expect(r.problems).toEqual([]);
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
   });
 });
 
 describe('§4 values', () => {
   const cases: Array<[string, string, string]> = [
-    ['Återlämning', 'Förlorad', 'G2'], ['Boende', 'Hemma', 'J2'], ['Installationstyp', 'Reparation', 'K2'],
+    ['Återlämning', 'Förlorad', 'G2'],
+    ['Boende', 'Hemma', 'J2'],
+    ['Installationstyp', 'Reparation', 'K2'],
   ];
   for (const [column, value, cell] of cases) {
     it(`§4: unknown ${column} "${value}" → Fel on ${cell}, the row is left out`, () => {
@@ -201,22 +282,40 @@ describe('§4 values', () => {
 
   it('§1: every service name and alias is accepted, case- and whitespace-insensitively', () => {
     const names: Array<[string, number]> = [
-      ['Trygghetslarm', 239], ['Digitalt trygghetslarm', 239], ['  larm ', 239], ['Mobilt trygghetslarm', 239], ['GPS-larm', 239],
-      ['gps-klocka', 239], ['Mobilt  larm', 239], ['Larmknapp sammanboende', 40], ['Larmknapp', 40], ['EXTRA LARMKNAPP', 40],
+      ['Trygghetslarm', 239],
+      ['Digitalt trygghetslarm', 239],
+      ['  larm ', 239],
+      ['Mobilt trygghetslarm', 239],
+      ['GPS-larm', 239],
+      ['gps-klocka', 239],
+      ['Mobilt  larm', 239],
+      ['Larmknapp sammanboende', 40],
+      ['Larmknapp', 40],
+      ['EXTRA LARMKNAPP', 40],
     ];
     for (const [name, fee] of names) {
       const r = bill([{ ...active, Tjänst: name }]);
       expect(r.problems, name).toEqual([]);
       expect(linesOf(r), name).toEqual([['Månadsavgift', fee]]);
     }
-    for (const name of ['Digitalt lås', 'Nyckelfritt lås', 'Nyckelfri hemtjänst', 'Digital tillsyn', 'Nattillsyn', 'Kameratillsyn']) {
+    for (const name of [
+      'Digitalt lås',
+      'Nyckelfritt lås',
+      'Nyckelfri hemtjänst',
+      'Digital tillsyn',
+      'Nattillsyn',
+      'Kameratillsyn',
+    ]) {
       const r = bill([{ ...active, Tjänst: name }]);
       expect(r.problems, name).toEqual([]);
     }
   });
 
   it('§1/§6: an unknown Tjänst is a Fel on the row, never a silent zero', () => {
-    const r = bill([{ ...active, Tjänst: 'Spisvakt' }, { ...active, Personnummer: P2, Tjänst: '' }]);
+    const r = bill([
+      { ...active, Tjänst: 'Spisvakt' },
+      { ...active, Personnummer: P2, Tjänst: '' },
+    ]);
     expect(errorsAt(r, 2).map((p) => [p.column, p.cell, p.value])).toEqual([['Tjänst', 'C2', 'Spisvakt']]);
     expect(errorsAt(r, 2)[0]!.message).toContain('Spisvakt');
     expect(errorsAt(r, 3).map((p) => [p.column, p.cell])).toEqual([['Tjänst', 'C3']]);
@@ -225,14 +324,21 @@ describe('§4 values', () => {
   });
 
   it('§4: an invalid personnummer is a Fel naming the cell; the other rows are billed', () => {
-    const r = bill([{ ...active, Personnummer: '19400101-1231' }, { ...active, Personnummer: P2 }]);
+    const r = bill([
+      { ...active, Personnummer: '19400101-1231' },
+      { ...active, Personnummer: P2 },
+    ]);
     expect(errorsAt(r, 2).map((p) => [p.column, p.cell, p.value])).toEqual([['Personnummer', 'A2', '19400101-1231']]);
     expect(r.lines.map((l) => l.pnr)).toEqual([P2]);
   });
 
   it('§6: several problems on one row are all reported', () => {
     const r = bill([{ Personnummer: 'x', Tjänst: 'y', Installerad: 'z', Boende: 'w' }]);
-    expect(errorsAt(r, 2).map((p) => p.column).sort()).toEqual(['Boende', 'Installerad', 'Personnummer', 'Tjänst']);
+    expect(
+      errorsAt(r, 2)
+        .map((p) => p.column)
+        .sort(),
+    ).toEqual(['Boende', 'Installerad', 'Personnummer', 'Tjänst']);
   });
 });
 
@@ -282,10 +388,22 @@ describe('§4 rows and problem locations', () => {
   });
 
   it('§4: readRegister keeps the parsed fields (normalised pnr, defaults for empty cells)', () => {
-    const reading = readRegister(sheetOf('Enhetsregister', [{ Personnummer: '400101-1230', Tjänst: 'larm', Installerad: '2025-03-12', Kostnad: '450,50' }]), 2025);
+    const reading = readRegister(
+      sheetOf('Enhetsregister', [{ Personnummer: '400101-1230', Tjänst: 'larm', Installerad: '2025-03-12', Kostnad: '450,50' }]),
+      2025,
+    );
     expect(reading.rows).toHaveLength(1);
     const row = reading.rows[0]!;
-    expect(row).toMatchObject({ rowNumber: 2, pnr: P1, name: '', deviceId: '', returnStatus: 'none', housing: 'ordinary', installType: 'new', costCell: '450,50' });
+    expect(row).toMatchObject({
+      rowNumber: 2,
+      pnr: P1,
+      name: '',
+      deviceId: '',
+      returnStatus: 'none',
+      housing: 'ordinary',
+      installType: 'new',
+      costCell: '450,50',
+    });
     expect(rowCost(row)!.toString()).toBe('450.5');
     expect(dayToIso(row.installed)).toBe('2025-03-12');
     expect(row.ended).toBeUndefined();
@@ -309,7 +427,13 @@ describe('§4 headers with a unit in brackets', () => {
 
 describe('§6 values in messages as the user sees them', () => {
   it('a boolean cell is shown as Swedish Excel shows it (SANT), not as "true"', () => {
-    const r = run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Installerad'], [P1, true, '2024-01-01']] });
+    const r = run({
+      name: 'Enhetsregister',
+      values: [
+        ['Personnummer', 'Tjänst', 'Installerad'],
+        [P1, true, '2024-01-01'],
+      ],
+    });
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'Fel', row: 2, cell: 'B2', value: 'SANT' })]);
     expect(r.problems[0]!.message).toContain('"SANT"');
   });
@@ -317,11 +441,28 @@ describe('§6 values in messages as the user sees them', () => {
   it('a month key keeps four year digits, so a message names "0000-01" as typed', async () => {
     const { monthKey, parseMonthKey } = await import('../../src/engine/index.js');
     expect(monthKey(parseMonthKey('0000-01')!)).toBe('0000-01');
-    expect(() => run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Installerad'], [P1, 'Larm', '2024-01-01']] }, '0000-01')).toThrow(/0000-01/);
+    expect(() =>
+      run(
+        {
+          name: 'Enhetsregister',
+          values: [
+            ['Personnummer', 'Tjänst', 'Installerad'],
+            [P1, 'Larm', '2024-01-01'],
+          ],
+        },
+        '0000-01',
+      ),
+    ).toThrow(/0000-01/);
   });
 
   it('§4: two columns for one field (Tjänst and its alias Produkt) give a Varning naming both; the first is used', () => {
-    const r = run({ name: 'Enhetsregister', values: [['Personnummer', 'Tjänst', 'Produkt', 'Installerad'], [P1, 'Larmknapp', 'Trygghetslarm', '2024-01-01']] });
+    const r = run({
+      name: 'Enhetsregister',
+      values: [
+        ['Personnummer', 'Tjänst', 'Produkt', 'Installerad'],
+        [P1, 'Larmknapp', 'Trygghetslarm', '2024-01-01'],
+      ],
+    });
     expect(linesOf(r)).toEqual([['Månadsavgift', 40]]);
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'Varning', row: 1, cell: 'C1', column: 'Produkt' })]);
     expect(r.problems[0]!.message).toMatch(/"Produkt".*Tjänst.*"Tjänst" \(kolumn B\)/);
@@ -329,7 +470,13 @@ describe('§6 values in messages as the user sees them', () => {
 
   it('§4: a header and a value written in decomposed Unicode (A + ring) are the same words', () => {
     const nfd = (t: string) => t.normalize('NFD');
-    const r = run({ name: 'Enhetsregister', values: [['Personnummer', nfd('Tjänst'), 'Installerad', nfd('Återlämning'), 'Avslutad', 'Kostnad'], [P1, nfd('Digitalt lås'), '2024-01-01', 'Borttappad', '2025-03-05', 300]] });
+    const r = run({
+      name: 'Enhetsregister',
+      values: [
+        ['Personnummer', nfd('Tjänst'), 'Installerad', nfd('Återlämning'), 'Avslutad', 'Kostnad'],
+        [P1, nfd('Digitalt lås'), '2024-01-01', 'Borttappad', '2025-03-05', 300],
+      ],
+    });
     expect(r.problems).toEqual([]);
     expect(linesOf(r)).toEqual([['Ersättning teknik', 300]]);
   });

@@ -4,10 +4,13 @@ import { invoiceSheet, reviewInvoice, sheetGrid, type OutputCell } from '../../s
 import type { CellDifference as PaneCellDifference } from '../../src/taskpane/officeActions.js';
 import { bill, P1, P2 } from './helpers.js';
 
-const invoice = () => invoiceSheet(bill([
-  { Personnummer: P1, Namn: 'Anna Andersson', Tjänst: 'Trygghetslarm', 'Enhets-ID': 'L-1', Installerad: '2025-03-12' },
-  { Personnummer: P2, Namn: 'Bo Berg', Tjänst: 'Digitalt lås', Installerad: '2024-01-01' },
-]));
+const invoice = () =>
+  invoiceSheet(
+    bill([
+      { Personnummer: P1, Namn: 'Anna Andersson', Tjänst: 'Trygghetslarm', 'Enhets-ID': 'L-1', Installerad: '2025-03-12' },
+      { Personnummer: P2, Namn: 'Bo Berg', Tjänst: 'Digitalt lås', Installerad: '2024-01-01' },
+    ]),
+  );
 
 /** The grid as the sheet holds it, with a change applied to a copy. */
 const sheetValues = (edit?: (g: OutputCell[][]) => void): OutputCell[][] => {
@@ -25,20 +28,41 @@ describe('reviewInvoice', () => {
 
   it('reports a hand-edited amount with A1 address, header, expected and actual', () => {
     const expected = sheetGrid(invoice())[2]![BELOPP] as number;
-    const diffs = reviewInvoice(invoice(), sheetValues((g) => { g[2]![BELOPP] = 1; }));
+    const diffs = reviewInvoice(
+      invoice(),
+      sheetValues((g) => {
+        g[2]![BELOPP] = 1;
+      }),
+    );
     expect(diffs).toEqual([{ address: 'I3', header: 'Belopp', expected, actual: 1 }]);
   });
 
   it('compares numbers to the öre: floating noise is no difference, one öre is', () => {
     const base = sheetGrid(invoice())[1]![BELOPP] as number;
-    expect(reviewInvoice(invoice(), sheetValues((g) => { g[1]![BELOPP] = base + 0.0000001; }))).toEqual([]);
-    expect(reviewInvoice(invoice(), sheetValues((g) => { g[1]![BELOPP] = base + 0.01; }))).toHaveLength(1);
+    expect(
+      reviewInvoice(
+        invoice(),
+        sheetValues((g) => {
+          g[1]![BELOPP] = base + 0.0000001;
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      reviewInvoice(
+        invoice(),
+        sheetValues((g) => {
+          g[1]![BELOPP] = base + 0.01;
+        }),
+      ),
+    ).toHaveLength(1);
   });
 
   it("treats '' and null/undefined as the same blank, but a number is not its text", () => {
     const withBlanks = sheetValues().map((row) => row.map((v) => (v === '' ? null : v))) as unknown[][];
     expect(reviewInvoice(invoice(), withBlanks)).toEqual([]);
-    const asText = sheetValues((g) => { g[1]![BELOPP] = String(g[1]![BELOPP]); });
+    const asText = sheetValues((g) => {
+      g[1]![BELOPP] = String(g[1]![BELOPP]);
+    });
     expect(reviewInvoice(invoice(), asText).map((d) => d.address)).toEqual(['I2']);
   });
 
@@ -61,7 +85,13 @@ describe('reviewInvoice', () => {
   });
 
   it('reports text written in an extra column, under the sheet’s own header', () => {
-    const diffs = reviewInvoice(invoice(), sheetValues((g) => { g[0]!.push('Kommentar'); g[1]!.push('kolla'); }));
+    const diffs = reviewInvoice(
+      invoice(),
+      sheetValues((g) => {
+        g[0]!.push('Kommentar');
+        g[1]!.push('kolla');
+      }),
+    );
     expect(diffs).toEqual([
       { address: 'N1', header: 'Kommentar', expected: '', actual: 'Kommentar' },
       { address: 'N2', header: 'Kommentar', expected: '', actual: 'kolla' },
@@ -89,7 +119,9 @@ describe('reviewInvoice', () => {
     const moved = grid.map((r) => [r.at(-1)!, ...r.slice(0, -1)]);
     expect(reviewInvoice(invoice(), moved)).toEqual([]);
     moved[1]![0] = 'ändrad';
-    expect(reviewInvoice(invoice(), moved)).toEqual([expect.objectContaining({ address: 'A2', header: 'Förklaring', actual: 'ändrad' })]);
+    expect(reviewInvoice(invoice(), moved)).toEqual([
+      expect.objectContaining({ address: 'A2', header: 'Förklaring', actual: 'ändrad' }),
+    ]);
   });
 
   it('a line missing from a sorted sheet is reported below the sheet, where it would stand', () => {
@@ -103,7 +135,10 @@ describe('reviewInvoice', () => {
   });
 
   it('a boolean in the sheet is shown as Swedish Excel shows it (SANT), not as TRUE', () => {
-    const diffs = reviewInvoice(invoice(), sheetValues().map((r, i) => (i === 1 ? r.map((v, c) => (c === BELOPP ? true : v)) : r)) as unknown[][]);
+    const diffs = reviewInvoice(
+      invoice(),
+      sheetValues().map((r, i) => (i === 1 ? r.map((v, c) => (c === BELOPP ? true : v)) : r)) as unknown[][],
+    );
     expect(diffs).toEqual([expect.objectContaining({ address: 'I2', actual: 'SANT' })]);
   });
 });

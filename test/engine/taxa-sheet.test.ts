@@ -1,8 +1,16 @@
 // §2: the tariff is data — the workbook's Taxa sheet, versioned by date, with the prisbasbelopp table.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, dayToIso, readTaxaSheet, RunError, taxaSheetValues, tariffOf, tariffVersionOn,
-  dayFromIso, type SheetCells,
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  dayToIso,
+  readTaxaSheet,
+  RunError,
+  taxaSheetValues,
+  tariffOf,
+  tariffVersionOn,
+  dayFromIso,
+  type SheetCells,
 } from '../../src/engine/index.js';
 import { bill, linesOf, linesOfKind, P1, runErrorOf, serial, taxaSheet, utcDate } from './helpers.js';
 
@@ -28,7 +36,8 @@ describe('§2 Taxa sheet round trip', () => {
     const [v] = tariff.versions;
     const d = DEFAULT_TARIFF.versions[0]!;
     expect(v!.validFrom).toBe(d.validFrom);
-    for (const c of ['alarm', 'button', 'lock', 'supervision'] as const) expect(v!.monthlyFee[c].equals(d.monthlyFee[c])).toBe(true);
+    for (const c of ['alarm', 'button', 'lock', 'supervision'] as const)
+      expect(v!.monthlyFee[c].equals(d.monthlyFee[c])).toBe(true);
     expect(v!.installationFee.equals(d.installationFee)).toBe(true);
     expect(v!.installationCapped).toBe(d.installationCapped);
     expect(v!.settings).toEqual(d.settings);
@@ -43,8 +52,15 @@ describe('§2 Taxa sheet round trip', () => {
   it('§2: the header row written is the one the reader accepts, with Swedish column names', () => {
     const values = defaultSheet();
     expect(values[0]!.slice(0, 9)).toEqual([
-      'Gäller från', 'Trygghetslarm (kr/mån)', 'Larmknapp sammanboende (kr/mån)', 'Digitalt lås (kr/mån)', 'Digital tillsyn (kr/mån)',
-      'Installationsavgift (kr)', 'Installationsavgift inom högkostnadsskydd', 'Delmånad', 'Påminnelsedagar',
+      'Gäller från',
+      'Trygghetslarm (kr/mån)',
+      'Larmknapp sammanboende (kr/mån)',
+      'Digitalt lås (kr/mån)',
+      'Digital tillsyn (kr/mån)',
+      'Installationsavgift (kr)',
+      'Installationsavgift inom högkostnadsskydd',
+      'Delmånad',
+      'Påminnelsedagar',
     ]);
     expect(values[1]![0]).toBe(serial('2025-01-01'));
     const [r, c] = pbbTable(values);
@@ -56,12 +72,27 @@ describe('§2 Taxa sheet round trip', () => {
     const withSheet = bill([row], '2025-03', { taxa: sheet(defaultSheet()) });
     const without = bill([row], '2025-03');
     expect(linesOf(withSheet)).toEqual(linesOf(without));
-    expect(linesOf(withSheet)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(withSheet)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
     expect(tariffOf(undefined).tariff).toBe(DEFAULT_TARIFF);
   });
 
   it('§2: a non-Mjölby tariff (all amounts, proration, reminderDays, capped installation) round-trips', () => {
-    const s = taxaSheet([{ from: '2025-01-01', alarm: '249.50', button: 45, lock: 10, supervision: 99, installation: 300, installationCapped: true, proration: 'actual-days', reminderDays: 45 }]);
+    const s = taxaSheet([
+      {
+        from: '2025-01-01',
+        alarm: '249.50',
+        button: 45,
+        lock: 10,
+        supervision: 99,
+        installation: 300,
+        installationCapped: true,
+        proration: 'actual-days',
+        reminderDays: 45,
+      },
+    ]);
     const [v] = readTaxaSheet(s).tariff.versions;
     expect(v!.monthlyFee.alarm.toString()).toBe('249.5');
     expect(v!.monthlyFee.supervision.toNumber()).toBe(99);
@@ -72,17 +103,18 @@ describe('§2 Taxa sheet round trip', () => {
 });
 
 describe('§2 versions by date', () => {
-  const twoVersions = () => taxaSheet([
-    { from: '2025-01-01' },
-    { from: '2026-01-01', alarm: 250, supervision: 120, installation: 250 },
-  ]);
+  const twoVersions = () =>
+    taxaSheet([{ from: '2025-01-01' }, { from: '2026-01-01', alarm: 250, supervision: 120, installation: 250 }]);
 
   it('§2: a second version from 2026-01-01 with a fee for digital tillsyn is used for 2026 months only', () => {
     const taxa = twoVersions();
     const r2025 = bill([alarm, supervision], '2025-12', { taxa });
     expect(linesOf(r2025)).toEqual([['Månadsavgift', 239]]);
     const r2026 = bill([alarm, supervision], '2026-01', { taxa });
-    expect(linesOf(r2026)).toEqual([['Månadsavgift', 250], ['Månadsavgift', 120]]);
+    expect(linesOf(r2026)).toEqual([
+      ['Månadsavgift', 250],
+      ['Månadsavgift', 120],
+    ]);
     expect(linesOfKind(r2026, 'Månadsavgift')[1]!.services).toBe('Digital tillsyn');
     expect(dayToIso(r2026.tariffVersion.validFrom)).toBe('2026-01-01');
     expect(r2026.tariffSource).toContain('Taxa');
@@ -132,7 +164,10 @@ describe('§2 versions by date', () => {
       ['', '2025-01-01', 300, 50, 0, 0, 100],
     ];
     const r = bill([{ ...alarm, Installerad: '2025-03-05' }], '2025-03', { taxa: sheet(values) });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 300], ['Installationsavgift', 100]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 300],
+      ['Installationsavgift', 100],
+    ]);
   });
 });
 
@@ -182,7 +217,16 @@ describe('§2 bad cells refuse the run, naming the cell', () => {
   });
 
   it('§2: a Taxa sheet without "Gäller från" or with a missing required column is refused', () => {
-    expect(runErrorOf(() => readTaxaSheet(sheet([['År', 'Prisbasbelopp'], [2025, 58800]]))).message).toContain('Gäller från');
+    expect(
+      runErrorOf(() =>
+        readTaxaSheet(
+          sheet([
+            ['År', 'Prisbasbelopp'],
+            [2025, 58800],
+          ]),
+        ),
+      ).message,
+    ).toContain('Gäller från');
     const values: unknown[][] = defaultSheet().map((r) => [...r]);
     values[0]![5] = 'Något annat';
     expect(runErrorOf(() => readTaxaSheet(sheet(values))).message).toContain('Installationsavgift');
@@ -232,7 +276,9 @@ describe('§3 prisbasbelopp in the Taxa sheet', () => {
   });
 
   it('§3: a Taxa sheet without a prisbasbelopp table uses the built-in table', () => {
-    const values = defaultSheet().slice(0, 2).map((r) => r.slice(0, 9));
+    const values = defaultSheet()
+      .slice(0, 2)
+      .map((r) => r.slice(0, 9));
     expect(bill([alarm], '2025-03', { taxa: sheet(values) }).maxtaxa.toNumber()).toBe(2642);
   });
 

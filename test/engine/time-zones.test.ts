@@ -41,12 +41,24 @@ describe('§4 date-sensitive cases (whatever the process time zone)', () => {
 
   it('§4/R1/R3: Date cells on the first and last day of the month bill that month', () => {
     const r = reference.runs as Record<string, { lines: unknown[][]; problems: unknown[][] }>;
-    expect(r.firstDay!.lines.map((l) => [l[1], l[2]])).toEqual([['Månadsavgift', '239'], ['Installationsavgift', '200']]);
-    expect(r.lastDay!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([['Månadsavgift', '8', 1], ['Installationsavgift', '200', 1]]);
+    expect(r.firstDay!.lines.map((l) => [l[1], l[2]])).toEqual([
+      ['Månadsavgift', '239'],
+      ['Installationsavgift', '200'],
+    ]);
+    expect(r.lastDay!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([
+      ['Månadsavgift', '8', 1],
+      ['Installationsavgift', '200', 1],
+    ]);
     expect(r.lastDayOfFeb!.lines.map((l) => [l[1], l[2]])).toEqual([['Månadsavgift', '239']]);
     expect(r.endedFeb!.lines).toEqual([]);
-    expect(r.dst!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([['Månadsavgift', '16', 2], ['Installationsavgift', '200', 1]]);
-    expect(r.dstBack!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([['Månadsavgift', '46', 6], ['Installationsavgift', '200', 1]]);
+    expect(r.dst!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([
+      ['Månadsavgift', '16', 2],
+      ['Installationsavgift', '200', 1],
+    ]);
+    expect(r.dstBack!.lines.map((l) => [l[1], l[2], l[3]])).toEqual([
+      ['Månadsavgift', '46', 6],
+      ['Installationsavgift', '200', 1],
+    ]);
   });
 
   it('§4/R4/R5/§2: Date cells in Påminnelse, side sheets and the Taxa sheet', () => {
@@ -55,8 +67,10 @@ describe('§4 date-sensitive cases (whatever the process time zone)', () => {
     expect(String(r.reminder!.lines[0]![5])).toContain('2025-03-12');
     expect(r.badOrder!.problems).toEqual([['Enhetsregister', 2, 'F2', 'Fel', '2025-03-09']]);
     expect(r.sideSheets!.lines.map((l) => [l[0], l[1], l[2]])).toEqual([
-      ['19351224-3332', 'Månadsavgift', '239'], ['19351224-3332', 'Reduktion högkostnadsskydd', '-139'],
-      ['19400101-1230', 'Månadsavgift', '239'], ['19400101-1230', 'Reduktion högkostnadsskydd', '-97'],
+      ['19351224-3332', 'Månadsavgift', '239'],
+      ['19351224-3332', 'Reduktion högkostnadsskydd', '-139'],
+      ['19400101-1230', 'Månadsavgift', '239'],
+      ['19400101-1230', 'Reduktion högkostnadsskydd', '-97'],
     ]);
     expect(r.taxaDec!.lines.map((l) => l[2])).toEqual(['239']);
     expect(r.taxaJan!.lines.map((l) => l[2])).toEqual(['250']);
@@ -81,10 +95,15 @@ describe('§4 the same outcome in every time zone', () => {
   const script = fileURLToPath(new URL('./tz-cases.ts', import.meta.url));
   const runIn = (zone: string) =>
     new Promise<{ tz: string; offset: number; outcome: DateOutcome }>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: zone }, timeout: 20000 }, (err, stdout, stderr) => {
-        if (err) reject(new Error(`${err.message}\n${stderr}`));
-        else resolve(JSON.parse(stdout));
-      });
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', script],
+        { env: { ...process.env, TZ: zone }, timeout: 20000 },
+        (err, stdout, stderr) => {
+          if (err) reject(new Error(`${err.message}\n${stderr}`));
+          else resolve(JSON.parse(stdout));
+        },
+      );
     });
 
   it('§4: child processes started with TZ=Pacific/Kiritimati and TZ=America/Adak give the same outcome', async () => {

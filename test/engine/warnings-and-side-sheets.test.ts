@@ -2,8 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { readAbility, readOtherFees, RunError } from '../../src/engine/index.js';
 import {
-  ABILITY_HEADERS, abilitySheet, bill, errorsAt, linesOf, linesOfKind, month, otherFeesSheet, P1, P2, problemsAt, serial,
-  sheetOf, utcDate,
+  ABILITY_HEADERS,
+  abilitySheet,
+  bill,
+  errorsAt,
+  linesOf,
+  linesOfKind,
+  month,
+  otherFeesSheet,
+  P1,
+  P2,
+  problemsAt,
+  serial,
+  sheetOf,
+  utcDate,
 } from './helpers.js';
 
 const alarm = { Personnummer: P1, Tjänst: 'Trygghetslarm', 'Enhets-ID': 'A-1', Installerad: '2024-01-01' };
@@ -22,7 +34,10 @@ describe('§6 identical duplicate rows', () => {
 
   it('§6: a duplicated new installation gives one installation fee', () => {
     const row = { ...alarm, Installerad: '2025-03-12' };
-    expect(linesOf(bill([row, row, row]))).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(bill([row, row, row]))).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
   });
 
   it('§6: a duplicated Borttappad charge is not charged twice', () => {
@@ -35,7 +50,10 @@ describe('§6 identical duplicate rows', () => {
   it('§6: the same date written differently (serial vs ISO vs Date) is still a duplicate', () => {
     const r = bill([alarm, { ...alarm, Installerad: serial('2024-01-01') }, { ...alarm, Installerad: utcDate('2024-01-01') }]);
     expect(linesOf(r)).toEqual([['Månadsavgift', 239]]);
-    expect(r.problems.map((p) => [p.row, p.severity])).toEqual([[3, 'Varning'], [4, 'Varning']]);
+    expect(r.problems.map((p) => [p.row, p.severity])).toEqual([
+      [3, 'Varning'],
+      [4, 'Varning'],
+    ]);
   });
 
   it('§6: rows that differ in any field (e.g. Enhets-ID) are not duplicates', () => {
@@ -53,7 +71,10 @@ describe('§6 identical duplicate rows', () => {
 
 describe('§6 two alarms beyond a swap day', () => {
   it('§6: two alarms overlapping more than one day → Varning on the later row, fee once', () => {
-    const r = bill([alarm, { ...alarm, 'Enhets-ID': 'A-2', Tjänst: 'Mobilt trygghetslarm', Installerad: '2025-03-10', Installationstyp: 'Byte' }]);
+    const r = bill([
+      alarm,
+      { ...alarm, 'Enhets-ID': 'A-2', Tjänst: 'Mobilt trygghetslarm', Installerad: '2025-03-10', Installationstyp: 'Byte' },
+    ]);
     expect(linesOf(r)).toEqual([['Månadsavgift', 239]]);
     const ps = problemsAt(r, 3);
     expect(ps).toHaveLength(1);
@@ -84,16 +105,24 @@ describe('§6 two alarms beyond a swap day', () => {
       { ...alarm, 'Enhets-ID': 'A-2', Installerad: '2025-02-01', Installationstyp: 'Byte' },
     ]);
     expect(r.problems).toEqual([]);
-    expect(bill([
-      { ...alarm, Avslutad: '2025-02-20', Återlämning: 'Återlämnad' },
-      { ...alarm, 'Enhets-ID': 'A-2', Installerad: '2025-02-01', Installationstyp: 'Byte' },
-    ], '2025-02').problems).toHaveLength(1);
+    expect(
+      bill(
+        [
+          { ...alarm, Avslutad: '2025-02-20', Återlämning: 'Återlämnad' },
+          { ...alarm, 'Enhets-ID': 'A-2', Installerad: '2025-02-01', Installationstyp: 'Byte' },
+        ],
+        '2025-02',
+      ).problems,
+    ).toHaveLength(1);
   });
 
   it('§6: an alarm and a Larmknapp at once are not "two alarms"', () => {
     const r = bill([alarm, { ...alarm, Tjänst: 'Larmknapp', 'Enhets-ID': 'K-1' }]);
     expect(r.problems).toEqual([]);
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Månadsavgift', 40]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Månadsavgift', 40],
+    ]);
   });
 });
 
@@ -137,7 +166,11 @@ describe('§4/§6 Övriga avgifter sheet', () => {
   });
 
   it('§4: the sheet headers tolerate case and units, and missing headers refuse the run naming them', () => {
-    const ok = sheetOf('Övriga avgifter', [{ PNR: P1, ' månad ': '2025-03', 'Belopp (kr)': 2600 }], ['PNR', ' månad ', 'Belopp (kr)']);
+    const ok = sheetOf(
+      'Övriga avgifter',
+      [{ PNR: P1, ' månad ': '2025-03', 'Belopp (kr)': 2600 }],
+      ['PNR', ' månad ', 'Belopp (kr)'],
+    );
     expect(readOtherFees(ok, month('2025-03')).byPerson.get(P1)!.amount.toNumber()).toBe(2600);
     const bad = sheetOf('Övriga avgifter', [], ['Personnummer', 'Summa']);
     expect(() => bill([alarm], '2025-03', { otherFees: bad })).toThrow(RunError);
@@ -170,7 +203,10 @@ describe('§4/§6 Avgiftsutrymme sheet', () => {
   });
 
   it('§4: a row without Giltig från is valid from the start, and any dated row valid by the month wins over it', () => {
-    const ability = abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 20, 'Giltig från': '2025-02-01' }, { Personnummer: P1, Avgiftsutrymme: 100 }]);
+    const ability = abilitySheet([
+      { Personnummer: P1, Avgiftsutrymme: 20, 'Giltig från': '2025-02-01' },
+      { Personnummer: P1, Avgiftsutrymme: 100 },
+    ]);
     expect(linesOfKind(bill([alarm], '2025-03', { ability }), 'Reduktion högkostnadsskydd')[0]!.amount.toNumber()).toBe(-219);
     expect(linesOfKind(bill([alarm], '2025-01', { ability }), 'Reduktion högkostnadsskydd')[0]!.amount.toNumber()).toBe(-139);
   });

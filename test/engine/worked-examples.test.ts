@@ -5,7 +5,10 @@ import { bill, linesOf, P1, sheetOf, totalOf } from './helpers.js';
 describe('spec §8 worked examples (2025-03)', () => {
   it('A: new Trygghetslarm 2025-03-12 → Månadsavgift 239 + Installationsavgift 200 (R1, R3)', () => {
     const r = bill([{ Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' }]);
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
     expect(r.lines.map((l) => l.rule)).toEqual(['R1', 'R3']);
     expect(totalOf(r)).toBe(439);
   });
@@ -15,7 +18,10 @@ describe('spec §8 worked examples (2025-03)', () => {
       { Personnummer: P1, Tjänst: 'Mobilt trygghetslarm', Installerad: '2025-03-05' },
       { Personnummer: P1, Tjänst: 'Digitalt lås', Installerad: '2025-03-05' },
     ]);
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+    ]);
     expect(r.lines[1]!.sourceRows).toEqual([2, 3]);
   });
 
@@ -29,34 +35,69 @@ describe('spec §8 worked examples (2025-03)', () => {
   });
 
   it('D: Larmknapp ended 2025-03-20, Borttappad, Kostnad 450 → 40 + 450 (R1, R4)', () => {
-    const r = bill([{ Personnummer: P1, Tjänst: 'Larmknapp sammanboende', Installerad: '2024-01-01', Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: 450 }]);
-    expect(linesOf(r)).toEqual([['Månadsavgift', 40], ['Ersättning teknik', 450]]);
+    const r = bill([
+      {
+        Personnummer: P1,
+        Tjänst: 'Larmknapp sammanboende',
+        Installerad: '2024-01-01',
+        Avslutad: '2025-03-20',
+        Återlämning: 'Borttappad',
+        Kostnad: 450,
+      },
+    ]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 40],
+      ['Ersättning teknik', 450],
+    ]);
     expect(r.lines[1]!.capped).toBe(false);
     expect(totalOf(r)).toBe(490);
   });
 
   it('E: Övriga avgifter 2 500 → Reduktion −97, total 142 (R5)', () => {
     const r = bill([{ Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-06-01' }], '2025-03', {
-      otherFees: sheetOf('Övriga avgifter', [{ Personnummer: P1, Månad: '2025-03', Belopp: 2500 }], ['Personnummer', 'Månad', 'Belopp']),
+      otherFees: sheetOf(
+        'Övriga avgifter',
+        [{ Personnummer: P1, Månad: '2025-03', Belopp: 2500 }],
+        ['Personnummer', 'Månad', 'Belopp'],
+      ),
     });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Reduktion högkostnadsskydd', -97]]);
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Reduktion högkostnadsskydd', -97],
+    ]);
     expect(r.lines[1]!.rule).toBe('R5');
     expect(totalOf(r)).toBe(142);
   });
 
   it('F: Avgiftsutrymme 0 → 239 reduced to 0, installation fee 200 stays (R5 never reduces R3)', () => {
-    const r = bill([
-      { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-06-01' },
-      { Personnummer: P1, Tjänst: 'Digital tillsyn', Installerad: '2025-03-20' },
-    ], '2025-03', {
-      ability: sheetOf('Avgiftsutrymme', [{ Personnummer: P1, Avgiftsutrymme: 0 }], ['Personnummer', 'Avgiftsutrymme']),
-    });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 239], ['Installationsavgift', 200], ['Reduktion högkostnadsskydd', -239]]);
+    const r = bill(
+      [
+        { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-06-01' },
+        { Personnummer: P1, Tjänst: 'Digital tillsyn', Installerad: '2025-03-20' },
+      ],
+      '2025-03',
+      {
+        ability: sheetOf('Avgiftsutrymme', [{ Personnummer: P1, Avgiftsutrymme: 0 }], ['Personnummer', 'Avgiftsutrymme']),
+      },
+    );
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 239],
+      ['Installationsavgift', 200],
+      ['Reduktion högkostnadsskydd', -239],
+    ]);
     expect(totalOf(r)).toBe(200);
   });
 
   it('G: Ej återlämnad, Påminnelse 2025-02-10 → due 2025-03-12 → Ersättning teknik 2 400 (R4)', () => {
-    const row = { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2022-01-01', Avslutad: '2025-01-31', Återlämning: 'Ej återlämnad', Påminnelse: '2025-02-10', Kostnad: 2400 };
+    const row = {
+      Personnummer: P1,
+      Tjänst: 'Trygghetslarm',
+      Installerad: '2022-01-01',
+      Avslutad: '2025-01-31',
+      Återlämning: 'Ej återlämnad',
+      Påminnelse: '2025-02-10',
+      Kostnad: 2400,
+    };
     const r = bill([row]);
     expect(linesOf(r)).toEqual([['Ersättning teknik', 2400]]);
     expect(r.lines[0]!.explanation).toContain('2025-03-12');
@@ -65,8 +106,16 @@ describe('spec §8 worked examples (2025-03)', () => {
   });
 
   it('H: case A under days-30 → round(239 × 20 / 30) = 159 + 200 = 359', () => {
-    const r = bill([{ Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' }], '2025-03', {}, { settings: { proration: 'days-30' } });
-    expect(linesOf(r)).toEqual([['Månadsavgift', 159], ['Installationsavgift', 200]]);
+    const r = bill(
+      [{ Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' }],
+      '2025-03',
+      {},
+      { settings: { proration: 'days-30' } },
+    );
+    expect(linesOf(r)).toEqual([
+      ['Månadsavgift', 159],
+      ['Installationsavgift', 200],
+    ]);
     expect(r.lines[0]!.quantity).toBe(20);
     expect(totalOf(r)).toBe(359);
   });

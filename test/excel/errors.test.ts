@@ -6,12 +6,18 @@ import { FakeOfficeError } from '../fakes/excel-fake.js';
 
 /** An Excel namespace whose every run fails with the given Office.js error code. */
 const failingExcel = (code: string): typeof Excel =>
-  ({ run: async () => { throw Object.assign(new Error('The operation failed.'), { code }); } }) as unknown as typeof Excel;
+  ({
+    run: async () => {
+      throw Object.assign(new Error('The operation failed.'), { code });
+    },
+  }) as unknown as typeof Excel;
 
 describe('errors', () => {
   it('turns a cell being edited into advice to finish the edit', async () => {
     const actions = createExcelActions(failingExcel('InvalidOperationInCellEditMode'));
-    await expect(actions.overview()).rejects.toThrow(/Det gick inte att läsa arbetsbokens blad\. Excel redigerar en cell just nu/);
+    await expect(actions.overview()).rejects.toThrow(
+      /Det gick inte att läsa arbetsbokens blad\. Excel redigerar en cell just nu/,
+    );
   });
 
   it('turns a protected workbook or sheet into advice to remove the protection', async () => {
@@ -24,7 +30,9 @@ describe('errors', () => {
 
   it('keeps unknown errors readable for support, and passes Swedish errors through', () => {
     const unknown = userError(new FakeOfficeError('InvalidArgument', 'Range.values: bad input'), 'skriva bladen');
-    expect(unknown.message).toBe('Det gick inte att skriva bladen. (Teknisk information: InvalidArgument: Range.values: bad input)');
+    expect(unknown.message).toBe(
+      'Det gick inte att skriva bladen. (Teknisk information: InvalidArgument: Range.values: bad input)',
+    );
     const own = new ExcelActionError('Bladet "X" finns inte i arbetsboken.');
     expect(userError(own, 'läsa')).toBe(own);
   });

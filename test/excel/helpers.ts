@@ -8,12 +8,13 @@ export { REGISTER_HEADERS };
 
 /** Synthetic register rows as Excel stores them: dates as serial numbers, empty cells as "". */
 export function registerRows(rows: number, seed = 7): (string | number)[][] {
-  return benchRegister(rows, seed).map((row) =>
-    row.map((v) => (v instanceof Date ? toSerial(v) : v === null ? '' : v)),
-  );
+  return benchRegister(rows, seed).map((row) => row.map((v) => (v instanceof Date ? toSerial(v) : v === null ? '' : v)));
 }
 
-export function workbook(sheets: Record<string, unknown[][]>, options?: FakeExcelOptions): { fake: FakeExcel; actions: ReturnType<typeof createExcelActions> } {
+export function workbook(
+  sheets: Record<string, unknown[][]>,
+  options?: FakeExcelOptions,
+): { fake: FakeExcel; actions: ReturnType<typeof createExcelActions> } {
   const fake = createFakeExcel(sheets, options);
   return { fake, actions: createExcelActions(excelNamespace(fake)) };
 }
@@ -38,7 +39,14 @@ export function snapshot(fake: FakeExcel, sheet: string): string {
 export function progressLog(): { report: ProgressReport; fractions: number[]; texts: string[] } {
   const fractions: number[] = [];
   const texts: string[] = [];
-  return { report: (f, t) => { fractions.push(f); texts.push(t); }, fractions, texts };
+  return {
+    report: (f, t) => {
+      fractions.push(f);
+      texts.push(t);
+    },
+    fractions,
+    texts,
+  };
 }
 
 /** Syncs, largest request/response and failed syncs since the last reset. */

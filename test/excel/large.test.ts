@@ -1,7 +1,17 @@
 // A 100 000-row register end to end against the strict fake: read, bill, write. Syncs must
 // stay a handful, no request or response may pass 5 MB, and the register must not change.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { billWorkbook, NUMBER_FORMAT, outputSheets, parseMonthKey, sheetGrid, tableColumnOffsets, columnLetter, type OutputSheet, type WorkbookInput } from '../../src/engine/index.js';
+import {
+  billWorkbook,
+  NUMBER_FORMAT,
+  outputSheets,
+  parseMonthKey,
+  sheetGrid,
+  tableColumnOffsets,
+  columnLetter,
+  type OutputSheet,
+  type WorkbookInput,
+} from '../../src/engine/index.js';
 import { EXCEL_WEB_PAYLOAD_LIMIT, type FakeExcel } from '../fakes/excel-fake.js';
 import { progressLog, registerRows, snapshot, stats, workbook } from './helpers.js';
 
@@ -34,8 +44,10 @@ describe(`a ${ROWS}-row register`, () => {
     write = stats(fake);
 
     const mb = (sheets.reduce((n, s) => n + JSON.stringify(sheetGrid(s)).length, 0) / 1e6).toFixed(1);
-    console.info(`read ${ROWS} rows: ${read.syncs} syncs, largest response ${read.maxResponse} B; `
-      + `write ${sheets.map((s) => `${s.name} (${sheetGrid(s).length} rows)`).join(', ')}, ${mb} MB: ${write.syncs} syncs, largest request ${write.maxRequest} B`);
+    console.info(
+      `read ${ROWS} rows: ${read.syncs} syncs, largest response ${read.maxResponse} B; ` +
+        `write ${sheets.map((s) => `${s.name} (${sheetGrid(s).length} rows)`).join(', ')}, ${mb} MB: ${write.syncs} syncs, largest request ${write.maxRequest} B`,
+    );
   }, 120_000);
 
   it('reads in a handful of syncs, every response under 5 MB, with the values Excel holds', () => {
@@ -69,14 +81,19 @@ describe(`a ${ROWS}-row register`, () => {
   it('writes every sheet’s grid as the engine laid it out', () => {
     expect(fake.sheetNames()).toEqual(['Start', 'Enhetsregister', 'Faktura 2025-03', 'Summering 2025-03', 'Problem 2025-03']);
     // As JSON: a deep toEqual over 10^6 cells takes seconds.
-    for (const sheet of sheets) expect(JSON.stringify(fake.values(sheet.name)) === JSON.stringify(sheetGrid(sheet)), sheet.name).toBe(true);
+    for (const sheet of sheets)
+      expect(JSON.stringify(fake.values(sheet.name)) === JSON.stringify(sheetGrid(sheet)), sheet.name).toBe(true);
   });
 
   it('creates one table per output table, freezes headers, sizes columns, activates the invoice', () => {
     expect(fake.tables().map((t) => [t.sheet, t.name, t.address])).toEqual(
       sheets.flatMap((s) => {
         const offsets = tableColumnOffsets(s);
-        return s.tables.map((t, i) => [s.name, t.name, `${columnLetter(offsets[i]!)}1:${columnLetter(offsets[i]! + t.columns.length - 1)}${t.rows.length + 1}`]);
+        return s.tables.map((t, i) => [
+          s.name,
+          t.name,
+          `${columnLetter(offsets[i]!)}1:${columnLetter(offsets[i]! + t.columns.length - 1)}${t.rows.length + 1}`,
+        ]);
       }),
     );
     for (const s of sheets) expect(fake.frozenRows(s.name)).toBe(1);

@@ -19,7 +19,12 @@ describe('settings', () => {
   it('round-trip through the workbook under one key', async () => {
     const { fake, actions } = workbook({ Enhetsregister: register });
     expect(await actions.loadSettings()).toEqual({});
-    const settings = { registerSheet: 'Enhetsregister', mapping: { pnr: 0, installed: 4 }, proration: 'actual-days' as const, reminderDays: 14 };
+    const settings = {
+      registerSheet: 'Enhetsregister',
+      mapping: { pnr: 0, installed: 4 },
+      proration: 'actual-days' as const,
+      reminderDays: 14,
+    };
     await actions.saveSettings(settings);
     expect(Object.keys(fake.settings())).toEqual([SETTINGS_KEY]);
     expect(await actions.loadSettings()).toEqual(settings);
@@ -30,7 +35,10 @@ describe('settings', () => {
   it('drops what is not valid (an older version, a hand-edited file)', async () => {
     const { fake, actions } = workbook({ Enhetsregister: register });
     await fake.run(async (context) => {
-      context.workbook.settings.add(SETTINGS_KEY, JSON.stringify({ registerSheet: 7, mapping: { pnr: -1, name: 1, bogus: 2 }, proration: 'weekly', reminderDays: 1.5 }));
+      context.workbook.settings.add(
+        SETTINGS_KEY,
+        JSON.stringify({ registerSheet: 7, mapping: { pnr: -1, name: 1, bogus: 2 }, proration: 'weekly', reminderDays: 1.5 }),
+      );
     });
     expect(await actions.loadSettings()).toEqual({ mapping: { name: 1 } });
     await fake.run(async (context) => {
@@ -107,7 +115,7 @@ describe('Granska marks', () => {
     expect(fake.syncCount).toBe(1);
   });
 
-  it('leave other sheets\' marks and cells Granska never marked alone', async () => {
+  it("leave other sheets' marks and cells Granska never marked alone", async () => {
     const { fake, actions } = workbook({ Faktura: sheet(), Annan: sheet() });
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem('Faktura').getRange('A1').format.fill.color = '#00FF00';
@@ -119,7 +127,7 @@ describe('Granska marks', () => {
     expect(fake.fillColor('Annan', 'C2')).toBe(HIGHLIGHT_FILL);
   });
 
-  it('forget a sheet that was replaced: its successor\'s fills at the old places stay', async () => {
+  it("forget a sheet that was replaced: its successor's fills at the old places stay", async () => {
     const { fake, actions } = workbook({ Enhetsregister: register });
     const result = billWorkbook(await actions.readWorkbook('Enhetsregister', () => undefined), march);
     await actions.writeSheets(outputSheets(result), () => undefined);
@@ -175,7 +183,10 @@ describe('Granska round trip', () => {
     const actual = await actions.readSheetValues('Faktura 2025-03');
     const differences = reviewInvoice(invoiceSheet(result), actual!);
     expect(differences).toEqual([{ address: 'I3', header: 'Belopp', expected: 239, actual: 199 }]);
-    await actions.highlightCells('Faktura 2025-03', differences.map((d) => d.address));
+    await actions.highlightCells(
+      'Faktura 2025-03',
+      differences.map((d) => d.address),
+    );
     expect(fake.fillColor('Faktura 2025-03', 'I3')).toBe(HIGHLIGHT_FILL);
     expect(fake.values('Faktura 2025-03')).toEqual(values);
   });

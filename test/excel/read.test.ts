@@ -34,7 +34,10 @@ describe('readWorkbook', () => {
   it('finds the side sheets case-insensitively and leaves out those that are absent', async () => {
     const { actions } = workbook({
       Enhetsregister: [REGISTER_HEADERS],
-      'ÖVRIGA AVGIFTER': [['Personnummer', 'Månad', 'Belopp'], ['19400101-1230', '2025-03', 100]],
+      'ÖVRIGA AVGIFTER': [
+        ['Personnummer', 'Månad', 'Belopp'],
+        ['19400101-1230', '2025-03', 100],
+      ],
       taxa: [['Gäller från']],
     });
     const input = await actions.readWorkbook('Enhetsregister', () => undefined);
@@ -61,7 +64,12 @@ describe('readRects (chunking)', () => {
       const fake = createFakeExcel({ Data: grid(rows, text) });
       fake.resetStats();
       const out = await fake.run(async (context) =>
-        readRects(context as unknown as Excel.RequestContext, [{ sheet: 'Data', rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: 3 }], { responseBudget: budget }));
+        readRects(
+          context as unknown as Excel.RequestContext,
+          [{ sheet: 'Data', rowIndex: 0, columnIndex: 0, rowCount: rows, columnCount: 3 }],
+          { responseBudget: budget },
+        ),
+      );
       expect(out[0]).toEqual(grid(rows, text));
       const bytes = JSON.stringify(out[0]).length;
       const s = stats(fake);
@@ -82,18 +90,44 @@ describe('readRects (chunking)', () => {
     const rows = Array.from({ length: 300 }, (_, r) => [r, 'y'.repeat(2_000)]);
     const fake = createFakeExcel({ Data: rows }, { limits: { responseBytes: 300_000 } });
     const out = await fake.run(async (context) =>
-      readRects(context as unknown as Excel.RequestContext, [{ sheet: 'Data', rowIndex: 0, columnIndex: 0, rowCount: 300, columnCount: 2 }], { responseBudget: 1_000_000 }));
+      readRects(
+        context as unknown as Excel.RequestContext,
+        [{ sheet: 'Data', rowIndex: 0, columnIndex: 0, rowCount: 300, columnCount: 2 }],
+        { responseBudget: 1_000_000 },
+      ),
+    );
     expect(out[0]).toEqual(rows);
     expect(fake.requests.some((r) => r.error === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
   });
 
   it('reads several small sheets in one sync', async () => {
-    const fake = createFakeExcel({ A: [[1, 2], [3, 4]], B: [['x']], C: [['y', 'z']] });
+    const fake = createFakeExcel({
+      A: [
+        [1, 2],
+        [3, 4],
+      ],
+      B: [['x']],
+      C: [['y', 'z']],
+    });
     fake.resetStats();
-    const rect = (sheet: string, rowCount: number, columnCount: number) => ({ sheet, rowIndex: 0, columnIndex: 0, rowCount, columnCount });
+    const rect = (sheet: string, rowCount: number, columnCount: number) => ({
+      sheet,
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount,
+      columnCount,
+    });
     const out = await fake.run(async (context) =>
-      readRects(context as unknown as Excel.RequestContext, [rect('A', 2, 2), rect('B', 1, 1), rect('C', 1, 2)]));
-    expect(out).toEqual([[[1, 2], [3, 4]], [['x']], [['y', 'z']]]);
+      readRects(context as unknown as Excel.RequestContext, [rect('A', 2, 2), rect('B', 1, 1), rect('C', 1, 2)]),
+    );
+    expect(out).toEqual([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [['x']],
+      [['y', 'z']],
+    ]);
     expect(fake.syncCount).toBe(1);
   });
 });
@@ -123,7 +157,10 @@ describe('overview, existingSheets, readSheetValues', () => {
 
   it('reads a sheet from A1 to its last used cell; undefined when missing', async () => {
     const { actions } = workbook({ Blad: [[], ['', 'a', 1]] });
-    expect(await actions.readSheetValues('blad')).toEqual([['', '', ''], ['', 'a', 1]]);
+    expect(await actions.readSheetValues('blad')).toEqual([
+      ['', '', ''],
+      ['', 'a', 1],
+    ]);
     expect(await actions.readSheetValues('Saknas')).toBeUndefined();
   });
 

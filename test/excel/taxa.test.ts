@@ -18,7 +18,12 @@ describe('createTaxaSheet', () => {
     expect((await actions.overview()).hasTaxaSheet).toBe(false);
     await actions.createTaxaSheet();
     expect((await actions.overview()).hasTaxaSheet).toBe(true);
-    expect(fake.tables().filter((t) => t.sheet === 'Taxa').map((t) => t.name)).toEqual(['Taxa_versioner', 'Taxa_prisbasbelopp']);
+    expect(
+      fake
+        .tables()
+        .filter((t) => t.sheet === 'Taxa')
+        .map((t) => t.name),
+    ).toEqual(['Taxa_versioner', 'Taxa_prisbasbelopp']);
     expect(fake.values('Taxa', 'A1:A1')).toEqual([['Gäller från']]);
     expect(fake.numberFormats('Taxa', 'A2:B2')).toEqual([[NUMBER_FORMAT.date, NUMBER_FORMAT.kr]]);
     expect(fake.texts('Taxa', 'A2')[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,7 +42,10 @@ describe('createTaxaSheet', () => {
     expect(bySheet.total.toNumber()).toBe(before.total.toNumber()); // same tariff, now from the sheet
 
     // The user edits the alarm fee of every version in the Taxa sheet.
-    const versions = fake.values('Taxa').slice(1).filter((row) => typeof row[0] === 'number').length;
+    const versions = fake
+      .values('Taxa')
+      .slice(1)
+      .filter((row) => typeof row[0] === 'number').length;
     await fake.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Taxa');
       ws.getRangeByIndexes(1, alarmColumn, versions, 1).values = Array.from({ length: versions }, () => [300]);

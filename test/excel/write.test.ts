@@ -2,8 +2,13 @@
 // the register never touched, an old sheet replaced only once the new one is complete.
 import { describe, expect, it } from 'vitest';
 import {
-  billWorkbook, makeTable, NUMBER_FORMAT, outputSheets, parseMonthKey, sheetGrid,
-  type OutputSheet, type WorkbookInput,
+  billWorkbook,
+  makeTable,
+  outputSheets,
+  parseMonthKey,
+  sheetGrid,
+  type OutputSheet,
+  type WorkbookInput,
 } from '../../src/engine/index.js';
 import { writeSheets } from '../../src/excel/writeSheets.js';
 import { createFakeExcel, excelNamespace, type FakeExcel } from '../fakes/excel-fake.js';
@@ -48,10 +53,26 @@ describe('writeSheets: text, formats, replacing', () => {
     const fake = createFakeExcel({ Blad1: [] });
     const sheet: OutputSheet = {
       name: 'Test',
-      tables: [makeTable('Test_1', [{ header: 'Belopp', kind: 'kr' }, { header: 'Datum', kind: 'date' }], [['=1+1', '+5'], [12.5, 45_658]])],
+      tables: [
+        makeTable(
+          'Test_1',
+          [
+            { header: 'Belopp', kind: 'kr' },
+            { header: 'Datum', kind: 'date' },
+          ],
+          [
+            ['=1+1', '+5'],
+            [12.5, 45_658],
+          ],
+        ),
+      ],
     };
     await writeSheets(excelNamespace(fake), [sheet], () => undefined);
-    expect(fake.values('Test')).toEqual([['Belopp', 'Datum'], ['=1+1', '+5'], [12.5, 45_658]]);
+    expect(fake.values('Test')).toEqual([
+      ['Belopp', 'Datum'],
+      ['=1+1', '+5'],
+      [12.5, 45_658],
+    ]);
     expect(fake.texts('Test', 'A3:B3')).toEqual([['12.50 kr', '2025-01-01']]);
   });
 
@@ -63,11 +84,28 @@ describe('writeSheets: text, formats, replacing', () => {
       context.workbook.worksheets.getItem('Faktura 2025-03').getRange('I2').values = [[1]];
       context.workbook.worksheets.add('Anteckningar').position = 2;
     });
-    expect(fake.sheetNames()).toEqual(['Enhetsregister', 'Faktura 2025-03', 'Anteckningar', 'Summering 2025-03', 'Problem 2025-03']);
+    expect(fake.sheetNames()).toEqual([
+      'Enhetsregister',
+      'Faktura 2025-03',
+      'Anteckningar',
+      'Summering 2025-03',
+      'Problem 2025-03',
+    ]);
     await actions.writeSheets(first, () => undefined);
-    expect(fake.sheetNames()).toEqual(['Enhetsregister', 'Faktura 2025-03', 'Anteckningar', 'Summering 2025-03', 'Problem 2025-03']);
+    expect(fake.sheetNames()).toEqual([
+      'Enhetsregister',
+      'Faktura 2025-03',
+      'Anteckningar',
+      'Summering 2025-03',
+      'Problem 2025-03',
+    ]);
     expect(fake.values('Faktura 2025-03')).toEqual(sheetGrid(first[0]!));
-    expect(fake.tables().map((t) => t.name).sort()).toEqual(first.flatMap((s) => s.tables.map((t) => t.name)).sort());
+    expect(
+      fake
+        .tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(first.flatMap((s) => s.tables.map((t) => t.name)).sort());
   });
 
   it('makes a table name unique when another sheet already uses it', async () => {
@@ -77,14 +115,20 @@ describe('writeSheets: text, formats, replacing', () => {
     });
     const sheet: OutputSheet = { name: 'Ny', tables: [makeTable('Taxa_versioner', [{ header: 'x', kind: 'text' }], [['y']])] };
     await writeSheets(excelNamespace(fake), [sheet], () => undefined);
-    expect(fake.tables().map((t) => [t.sheet, t.name])).toEqual([['Blad1', 'Taxa_versioner'], ['Ny', 'Taxa_versioner_2']]);
+    expect(fake.tables().map((t) => [t.sheet, t.name])).toEqual([
+      ['Blad1', 'Taxa_versioner'],
+      ['Ny', 'Taxa_versioner_2'],
+    ]);
   });
 
   it('leaves the old sheet untouched and removes the half-written one when writing fails', async () => {
     const { fake, actions } = workbook({ Enhetsregister: trickyRegister() });
     const sheets = await billAndWrite(fake, actions);
     const before = snapshot(fake, 'Faktura 2025-03');
-    const broken: OutputSheet = { name: 'Faktura 2025-03', tables: [makeTable('Faktura_2025_03', [{ header: 'Belopp', kind: 'kr' }], [[1], [Number.NaN]])] };
+    const broken: OutputSheet = {
+      name: 'Faktura 2025-03',
+      tables: [makeTable('Faktura_2025_03', [{ header: 'Belopp', kind: 'kr' }], [[1], [Number.NaN]])],
+    };
     await expect(actions.writeSheets([broken], () => undefined)).rejects.toThrow(/Det gick inte att skriva bladen/);
     expect(snapshot(fake, 'Faktura 2025-03')).toBe(before);
     expect(fake.sheetNames()).toEqual(['Enhetsregister', ...sheets.map((s) => s.name)]);
@@ -101,7 +145,19 @@ describe('writeSheets: text, formats, replacing', () => {
 
   it('writes a table without rows (an empty Problem sheet) as header plus Excel’s empty row', async () => {
     const fake = createFakeExcel({ Blad1: [] });
-    const sheet: OutputSheet = { name: 'Problem 2025-03', tables: [makeTable('Problem_2025_03', [{ header: 'Allvarlighet', kind: 'text' }, { header: 'Rad', kind: 'int' }], [])] };
+    const sheet: OutputSheet = {
+      name: 'Problem 2025-03',
+      tables: [
+        makeTable(
+          'Problem_2025_03',
+          [
+            { header: 'Allvarlighet', kind: 'text' },
+            { header: 'Rad', kind: 'int' },
+          ],
+          [],
+        ),
+      ],
+    };
     await writeSheets(excelNamespace(fake), [sheet], () => undefined);
     expect(fake.values('Problem 2025-03')).toEqual([['Allvarlighet', 'Rad']]);
     expect(fake.tables()[0]).toMatchObject({ name: 'Problem_2025_03', address: 'A1:B2' });
@@ -111,7 +167,13 @@ describe('writeSheets: text, formats, replacing', () => {
 describe('writeSheets: syncs follow bytes', () => {
   const oneColumn = (rows: number, text: string): OutputSheet => ({
     name: 'Data',
-    tables: [makeTable('Data', [{ header: 'Värde', kind: 'text' }], Array.from({ length: rows }, () => [text]))],
+    tables: [
+      makeTable(
+        'Data',
+        [{ header: 'Värde', kind: 'text' }],
+        Array.from({ length: rows }, () => [text]),
+      ),
+    ],
   });
   const syncsFor = async (sheet: OutputSheet, requestBudget: number) => {
     const fake = createFakeExcel({ Blad1: [] });

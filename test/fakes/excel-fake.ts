@@ -19,7 +19,7 @@
 //
 // Files: address.ts (A1 addresses), model.ts (workbook state, value parsing, display text),
 // client.ts (the proxies), errors.ts. No Node imports anywhere, so it bundles for a browser.
-import { type Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from "./excel-fake/address.js";
+import { type Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './excel-fake/address.js';
 import {
   FakeRequestContext,
   type ExecState,
@@ -28,14 +28,14 @@ import {
   type FakeLimits,
   type QueuedAction,
   type RequestRecord,
-} from "./excel-fake/client.js";
-import { FakeOfficeError } from "./excel-fake/errors.js";
-import { type CellValue, GENERAL, type SheetModel, WorkbookModel, formatText, toSerial, utf8Length } from "./excel-fake/model.js";
+} from './excel-fake/client.js';
+import { FakeOfficeError } from './excel-fake/errors.js';
+import { type CellValue, GENERAL, type SheetModel, WorkbookModel, formatText, toSerial, utf8Length } from './excel-fake/model.js';
 
-export { FakeOfficeError } from "./excel-fake/errors.js";
-export type { FakeErrorCode } from "./excel-fake/errors.js";
-export type { CellValue } from "./excel-fake/model.js";
-export { fromSerial, toSerial } from "./excel-fake/model.js";
+export { FakeOfficeError } from './excel-fake/errors.js';
+export type { FakeErrorCode } from './excel-fake/errors.js';
+export type { CellValue } from './excel-fake/model.js';
+export { fromSerial, toSerial } from './excel-fake/model.js';
 export type {
   FakeLimits,
   RequestRecord,
@@ -44,7 +44,7 @@ export type {
   FakeTable,
   FakeWorkbook,
   FakeWorksheet,
-} from "./excel-fake/client.js";
+} from './excel-fake/client.js';
 
 /** The payload limit Excel on the web enforces per request and per response ("5 MB"; read strictly). */
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
@@ -79,7 +79,7 @@ export class FakeExcel implements FakeHost {
       const sheet = this.model.addSheet(name);
       seedSheet(sheet, rows, options.numberFormats?.[name]);
     }
-    if (this.model.sheets.length === 0) this.model.addSheet("Sheet1");
+    if (this.model.sheets.length === 0) this.model.addSheet('Sheet1');
     if (options.activeSheet !== undefined) this.model.activeSheet = this.sheet(options.activeSheet);
   }
 
@@ -94,17 +94,17 @@ export class FakeExcel implements FakeHost {
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   run<T>(options: object, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   async run<T>(...args: unknown[]): Promise<T> {
-    const batch = (typeof args[0] === "function" ? args[0] : args[1]) as ((ctx: FakeRequestContext) => unknown) | undefined;
-    if (typeof batch !== "function") throw new FakeOfficeError("InvalidArgument", "Excel.run needs a batch function.");
-    if (typeof args[0] === "object" && args[0] !== null && "context" in args[0]) {
-      throw new FakeOfficeError("NotImplemented", "Excel.run(object, batch) is not supported by the fake.");
+    const batch = (typeof args[0] === 'function' ? args[0] : args[1]) as ((ctx: FakeRequestContext) => unknown) | undefined;
+    if (typeof batch !== 'function') throw new FakeOfficeError('InvalidArgument', 'Excel.run needs a batch function.');
+    if (typeof args[0] === 'object' && args[0] !== null && 'context' in args[0]) {
+      throw new FakeOfficeError('NotImplemented', 'Excel.run(object, batch) is not supported by the fake.');
     }
     this.runCount++;
     const ctx = new FakeRequestContext(this);
     try {
       const pending = batch(ctx);
-      if (!pending || typeof (pending as Promise<unknown>).then !== "function") {
-        throw new FakeOfficeError("RunMustReturnPromise", "The batch function passed to Excel.run must return a promise.");
+      if (!pending || typeof (pending as Promise<unknown>).then !== 'function') {
+        throw new FakeOfficeError('RunMustReturnPromise', 'The batch function passed to Excel.run must return a promise.');
       }
       const result = (await pending) as T;
       if (ctx.hasPending) await ctx.sync();
@@ -132,7 +132,7 @@ export class FakeExcel implements FakeHost {
     if (record.requestBytes > this.limits.requestBytes) {
       fail(
         new FakeOfficeError(
-          "RequestPayloadSizeLimitExceeded",
+          'RequestPayloadSizeLimitExceeded',
           `The request payload of sync #${record.index} is ${record.requestBytes} bytes, over the limit of ${this.limits.requestBytes}. Split the writes into smaller chunks.`,
         ),
       );
@@ -150,7 +150,7 @@ export class FakeExcel implements FakeHost {
     if (record.responseBytes > this.limits.responseBytes) {
       fail(
         new FakeOfficeError(
-          "ResponsePayloadSizeLimitExceeded",
+          'ResponsePayloadSizeLimitExceeded',
           `The response payload of sync #${record.index} is ${record.responseBytes} bytes, over the limit of ${this.limits.responseBytes}. Load the range in smaller chunks.`,
         ),
       );
@@ -247,7 +247,7 @@ export class FakeExcel implements FakeHost {
 
   private sheet(name: string): SheetModel {
     const sheet = this.model.sheetByName(name);
-    if (!sheet) throw new Error(`fake workbook has no sheet "${name}" (has: ${this.sheetNames().join(", ")})`);
+    if (!sheet) throw new Error(`fake workbook has no sheet "${name}" (has: ${this.sheetNames().join(', ')})`);
     return sheet;
   }
 
@@ -271,11 +271,15 @@ function seedSheet(sheet: SheetModel, rows: unknown[][], formats?: (string | nul
   rows.forEach((row, r) =>
     row.forEach((value, c) => {
       const where = `${sheet.name}!${rectToA1({ row: r, column: c, rowCount: 1, columnCount: 1 })}`;
-      if (value === null || value === undefined || value === "") return;
+      if (value === null || value === undefined || value === '') return;
       if (value instanceof Date) {
         sheet.setValue(r, c, toSerial(value));
-        sheet.setFormat(r, c, "yyyy-mm-dd");
-      } else if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
+        sheet.setFormat(r, c, 'yyyy-mm-dd');
+      } else if (
+        typeof value === 'string' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'number' && Number.isFinite(value))
+      ) {
         sheet.setValue(r, c, value);
       } else {
         throw new TypeError(`createFakeExcel: ${where} holds ${String(value)}; use string, number, boolean or Date.`);
@@ -284,7 +288,7 @@ function seedSheet(sheet: SheetModel, rows: unknown[][], formats?: (string | nul
   );
   formats?.forEach((row, r) =>
     row.forEach((format, c) => {
-      if (typeof format === "string" && format !== GENERAL) sheet.setFormat(r, c, format);
+      if (typeof format === 'string' && format !== GENERAL) sheet.setFormat(r, c, format);
     }),
   );
 }
@@ -299,13 +303,13 @@ export function excelNamespace(fake: FakeExcel): typeof Excel {
   const ns = {
     run: (...args: unknown[]) => (fake.run as (...a: unknown[]) => Promise<unknown>)(...args),
     ErrorCodes: {
-      invalidArgument: "InvalidArgument",
-      invalidOperation: "InvalidOperation",
-      itemAlreadyExists: "ItemAlreadyExists",
-      itemNotFound: "ItemNotFound",
-      notImplemented: "NotImplemented",
-      rangeExceedsLimit: "RangeExceedsLimit",
-      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+      invalidArgument: 'InvalidArgument',
+      invalidOperation: 'InvalidOperation',
+      itemAlreadyExists: 'ItemAlreadyExists',
+      itemNotFound: 'ItemNotFound',
+      notImplemented: 'NotImplemented',
+      rangeExceedsLimit: 'RangeExceedsLimit',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     },
   };
   return ns as unknown as typeof Excel;
@@ -313,20 +317,20 @@ export function excelNamespace(fake: FakeExcel): typeof Excel {
 
 /** A minimal `Office` namespace: enough for Office.onReady and ribbon/functions registration. */
 export function officeNamespace(): typeof Office {
-  const info = { host: "Excel", platform: "OfficeOnline" };
+  const info = { host: 'Excel', platform: 'OfficeOnline' };
   const ns = {
     onReady: (callback?: (i: typeof info) => void) =>
       Promise.resolve().then(() => {
         callback?.(info);
         return info;
       }),
-    HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
     context: {
-      host: "Excel",
-      platform: "OfficeOnline",
-      displayLanguage: "sv-SE",
-      contentLanguage: "sv-SE",
+      host: 'Excel',
+      platform: 'OfficeOnline',
+      displayLanguage: 'sv-SE',
+      contentLanguage: 'sv-SE',
       requirements: { isSetSupported: () => true },
     },
     actions: { associate: () => undefined },
@@ -345,13 +349,9 @@ export function officeNamespace(): typeof Office {
  * uninstall function that restores what was there. Pass { office: false } to keep a real
  * office.js `Office` and replace only `Excel`.
  */
-export function installFakeOffice(
-  fake: FakeExcel,
-  target: object = globalThis,
-  options: { office?: boolean } = {},
-): () => void {
+export function installFakeOffice(fake: FakeExcel, target: object = globalThis, options: { office?: boolean } = {}): () => void {
   const t = target as Record<string, unknown>;
-  const names = ["Excel", "Office", "OfficeExtension", "CustomFunctions"] as const;
+  const names = ['Excel', 'Office', 'OfficeExtension', 'CustomFunctions'] as const;
   const saved = new Map(names.map((n) => [n, { had: n in t, value: t[n] }]));
   t.Excel = excelNamespace(fake);
   if (options.office !== false) {

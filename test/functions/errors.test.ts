@@ -8,9 +8,15 @@ import { fee, maxtaxa } from '../../src/functions/functions.js';
 
 /** A stand-in for office.js's CustomFunctions global, with its real ErrorCode values. */
 class FakeCustomFunctionsError {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
-const fakeGlobal = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' } };
+const fakeGlobal = {
+  Error: FakeCustomFunctionsError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' },
+};
 
 afterEach(() => {
   delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
@@ -55,13 +61,44 @@ describe('asFunctionError', () => {
     // A RunError from another bundle's copy of the engine is recognised by its name.
     const foreign = Object.assign(new Error('Prisbasbelopp saknas.'), { name: 'RunError' });
     expect(asFunctionError(foreign)).toMatchObject({ code: '#N/A', message: 'Prisbasbelopp saknas.' });
-    expect(asFunctionError(new TypeError('x is undefined'))).toMatchObject({ code: '#VALUE!', message: 'Oväntat fel i VT-avgifter: x is undefined' });
+    expect(asFunctionError(new TypeError('x is undefined'))).toMatchObject({
+      code: '#VALUE!',
+      message: 'Oväntat fel i VT-avgifter: x is undefined',
+    });
     expect(asFunctionError('sträng')).toMatchObject({ code: '#VALUE!', message: 'Oväntat fel i VT-avgifter: sträng' });
   });
 
   it('means no argument of any type makes a function throw anything but a function error', () => {
-    const odd: unknown[] = [undefined, null, true, false, NaN, Infinity, -Infinity, -0, -1, 0.5, 1e300, 2958466, 45728.999, '', ' ', '0', '45728', '2025-3',
-      '0000-01', '1899-12-31', '🙂', {}, [], [[1]], [['2025-03']], new Date(NaN), Symbol('s'), 10n];
+    const odd: unknown[] = [
+      undefined,
+      null,
+      true,
+      false,
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      -1,
+      0.5,
+      1e300,
+      2958466,
+      45728.999,
+      '',
+      ' ',
+      '0',
+      '45728',
+      '2025-3',
+      '0000-01',
+      '1899-12-31',
+      '🙂',
+      {},
+      [],
+      [[1]],
+      [['2025-03']],
+      new Date(NaN),
+      Symbol('s'),
+      10n,
+    ];
     // Every parameter of every function, the others holding good values.
     const good: Record<string, unknown[]> = {
       fee: ['Larm', '2025-03', '2025-03-12', '2025-03-20', 'Ordinärt boende'],

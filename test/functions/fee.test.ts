@@ -76,27 +76,43 @@ describe('VT.FEE — R1 monthly fee for one row', () => {
 describe('VT.FEE — wrong arguments give #VALUE! with a Swedish message', () => {
   it('missing or unknown Tjänst', () => {
     for (const missing of ['', '  ', null, 0]) {
-      expect(errorOf(() => fee(missing as string, '2025-03', '2025-03-12'))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Tjänst saknas\. Ange en av: Trygghetslarm/) });
+      expect(errorOf(() => fee(missing as string, '2025-03', '2025-03-12'))).toEqual({
+        code: '#VALUE!',
+        message: expect.stringMatching(/^Tjänst saknas\. Ange en av: Trygghetslarm/),
+      });
     }
     expect(errorOf(() => fee('Rökdetektor', '2025-03', '2025-03-12'))).toEqual({
       code: '#VALUE!',
-      message: 'Okänd tjänst "Rökdetektor". Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.',
+      message:
+        'Okänd tjänst "Rökdetektor". Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.',
     });
   });
 
   it('missing, unreadable or year-like månad', () => {
-    expect(errorOf(() => fee('Larm', '', '2025-03-12'))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Månad saknas\. Ange månaden som ÅÅÅÅ-MM/) });
+    expect(errorOf(() => fee('Larm', '', '2025-03-12'))).toEqual({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^Månad saknas\. Ange månaden som ÅÅÅÅ-MM/),
+    });
     expect(errorOf(() => fee('Larm', null as never, '2025-03-12')).message).toMatch(/^Månad saknas/);
     for (const bad of ['mars 2025', '2025-13', '2025/03', '03-2025', '2025-3']) {
-      expect(errorOf(() => fee('Larm', bad, '2025-03-12'))).toEqual({ code: '#VALUE!', message: `Månaden "${bad}" går inte att läsa. Ange månaden som ÅÅÅÅ-MM, till exempel "2025-03", eller som ett datum i månaden.` });
+      expect(errorOf(() => fee('Larm', bad, '2025-03-12'))).toEqual({
+        code: '#VALUE!',
+        message: `Månaden "${bad}" går inte att läsa. Ange månaden som ÅÅÅÅ-MM, till exempel "2025-03", eller som ett datum i månaden.`,
+      });
     }
-    expect(errorOf(() => fee('Larm', 2025, '2025-03-12'))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^2025 ser ut som ett år, inte som en månad/) });
+    expect(errorOf(() => fee('Larm', 2025, '2025-03-12'))).toEqual({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^2025 ser ut som ett år, inte som en månad/),
+    });
     expect(errorOf(() => fee('Larm', -3, '2025-03-12')).message).toMatch(/^Månaden "-3" går inte att läsa/);
   });
 
   it('a month before 1900 (text such as "0000-01" parses, but no billing month lies there), NaN and serials past 9999-12-31', () => {
     for (const bad of ['0000-01', '1899-12', '1899-12-31']) {
-      expect(errorOf(() => fee('Larm', bad, '2025-03-12'))).toEqual({ code: '#VALUE!', message: `Månaden "${bad}" ligger före år 1900. Ange månaden som ÅÅÅÅ-MM, till exempel "2025-03", eller som ett datum i månaden.` });
+      expect(errorOf(() => fee('Larm', bad, '2025-03-12'))).toEqual({
+        code: '#VALUE!',
+        message: `Månaden "${bad}" ligger före år 1900. Ange månaden som ÅÅÅÅ-MM, till exempel "2025-03", eller som ett datum i månaden.`,
+      });
     }
     expect(errorOf(() => fee('Larm', NaN, '2025-03-12')).message).toMatch(/^Månaden "NaN" går inte att läsa/);
     expect(errorOf(() => fee('Larm', 2958466, '2025-03-12')).message).toMatch(/^Månaden "2958466" går inte att läsa/);
@@ -104,8 +120,10 @@ describe('VT.FEE — wrong arguments give #VALUE! with a Swedish message', () =>
     expect(fee('Larm', '9999-12', '2025-03-12')).toBe(239); // the last month Excel has
   });
 
-  it('a date given as text digits or with a time is refused, as in the register; a serial\'s time of day is ignored', () => {
-    expect(errorOf(() => fee('Larm', '2025-03', '45728')).message).toBe('Installerad: Datumet "45728" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.');
+  it("a date given as text digits or with a time is refused, as in the register; a serial's time of day is ignored", () => {
+    expect(errorOf(() => fee('Larm', '2025-03', '45728')).message).toBe(
+      'Installerad: Datumet "45728" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.',
+    );
     expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12T08:00')).code).toBe('#VALUE!');
     expect(fee('Larm', '2025-02', 45716.99 /* 2025-02-28 23:45 */)).toBe(239);
     expect(fee('Larm', '2025-03', 45716.99, 45717.01 /* 2025-03-01 00:15 */)).toBe(239);
@@ -113,22 +131,37 @@ describe('VT.FEE — wrong arguments give #VALUE! with a Swedish message', () =>
   });
 
   it('missing or unreadable Installerad, as the register words it', () => {
-    expect(errorOf(() => fee('Larm', '2025-03', ''))).toEqual({ code: '#VALUE!', message: 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).' });
+    expect(errorOf(() => fee('Larm', '2025-03', ''))).toEqual({
+      code: '#VALUE!',
+      message: 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).',
+    });
     expect(errorOf(() => fee('Larm', '2025-03', 0)).message).toMatch(/^Installationsdatum saknas/);
     for (const bad of ['12/3/2025', '2025-02-30', '20250312']) {
-      expect(errorOf(() => fee('Larm', '2025-03', bad))).toEqual({ code: '#VALUE!', message: `Installerad: Datumet "${bad}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.` });
+      expect(errorOf(() => fee('Larm', '2025-03', bad))).toEqual({
+        code: '#VALUE!',
+        message: `Installerad: Datumet "${bad}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`,
+      });
     }
     // Excel's serial 60 is 1900-02-29, a day that never existed.
     expect(errorOf(() => fee('Larm', '2025-03', 60)).code).toBe('#VALUE!');
   });
 
   it('unreadable Avslutad, and Avslutad before Installerad', () => {
-    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', 'snart'))).toEqual({ code: '#VALUE!', message: 'Avslutad: Datumet "snart" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.' });
-    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', '2025-03-11'))).toEqual({ code: '#VALUE!', message: 'Avslutad (2025-03-11) ligger före Installerad (2025-03-12). Rätta något av datumen.' });
+    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', 'snart'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avslutad: Datumet "snart" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.',
+    });
+    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', '2025-03-11'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avslutad (2025-03-11) ligger före Installerad (2025-03-12). Rätta något av datumen.',
+    });
   });
 
   it('unknown Boende', () => {
-    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', null, 'Hemma'))).toEqual({ code: '#VALUE!', message: 'Boende: Okänt värde "Hemma". Tillåtna värden: tomt, Ordinärt boende, Särskilt boende.' });
+    expect(errorOf(() => fee('Larm', '2025-03', '2025-03-12', null, 'Hemma'))).toEqual({
+      code: '#VALUE!',
+      message: 'Boende: Okänt värde "Hemma". Tillåtna värden: tomt, Ordinärt boende, Särskilt boende.',
+    });
   });
 
   it('reports the first wrong argument when several are wrong', () => {
@@ -140,7 +173,8 @@ describe('VT.FEE — missing data gives #N/A', () => {
   it('a month before the first tariff version', () => {
     expect(errorOf(() => fee('Larm', '2024-12', '2024-01-01'))).toEqual({
       code: '#N/A',
-      message: 'Ingen taxa gäller för 2024-12 (inbyggd standardtaxa (Mjölby kommun 2025) börjar gälla 2025-01-01). Lägg till en taxeversion i bladet Taxa.',
+      message:
+        'Ingen taxa gäller för 2024-12 (inbyggd standardtaxa (Mjölby kommun 2025) börjar gälla 2025-01-01). Lägg till en taxeversion i bladet Taxa.',
     });
   });
 

@@ -22,14 +22,29 @@ describe('VT.INSTALLATIONSAVGIFT — R3 for one row', () => {
   });
 
   it('gives #VALUE! for a wrong service, date or installation type', () => {
-    expect(errorOf(() => installationsavgift('Rökdetektor', '2025-03-12'))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Okänd tjänst "Rökdetektor"\. Ange en av:/) });
-    expect(errorOf(() => installationsavgift('Larm', ''))).toEqual({ code: '#VALUE!', message: 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).' });
-    expect(errorOf(() => installationsavgift('Larm', '12 mars'))).toEqual({ code: '#VALUE!', message: 'Installationsdatum: Datumet "12 mars" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.' });
-    expect(errorOf(() => installationsavgift('Larm', '2025-03-12', 'Flytt'))).toEqual({ code: '#VALUE!', message: 'Installationstyp: Okänt värde "Flytt". Tillåtna värden: tomt, Ny, Byte.' });
+    expect(errorOf(() => installationsavgift('Rökdetektor', '2025-03-12'))).toEqual({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^Okänd tjänst "Rökdetektor"\. Ange en av:/),
+    });
+    expect(errorOf(() => installationsavgift('Larm', ''))).toEqual({
+      code: '#VALUE!',
+      message: 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).',
+    });
+    expect(errorOf(() => installationsavgift('Larm', '12 mars'))).toEqual({
+      code: '#VALUE!',
+      message: 'Installationsdatum: Datumet "12 mars" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.',
+    });
+    expect(errorOf(() => installationsavgift('Larm', '2025-03-12', 'Flytt'))).toEqual({
+      code: '#VALUE!',
+      message: 'Installationstyp: Okänt värde "Flytt". Tillåtna värden: tomt, Ny, Byte.',
+    });
   });
 
   it('gives #N/A for a fee-carrying installation before the first tariff version', () => {
-    expect(errorOf(() => installationsavgift('Larm', '2024-12-31'))).toEqual({ code: '#N/A', message: expect.stringMatching(/^Ingen taxa gäller för 2024-12-31 .*Lägg till en taxeversion i bladet Taxa\.$/) });
+    expect(errorOf(() => installationsavgift('Larm', '2024-12-31'))).toEqual({
+      code: '#N/A',
+      message: expect.stringMatching(/^Ingen taxa gäller för 2024-12-31 .*Lägg till en taxeversion i bladet Taxa\.$/),
+    });
     // Byte and buttons carry no fee under any tariff, so no tariff is needed to say 0.
     expect(installationsavgift('Larm', '2024-12-31', 'Byte')).toBe(0);
     expect(installationsavgift('Larmknapp', '2024-01-01')).toBe(0);
@@ -39,8 +54,14 @@ describe('VT.INSTALLATIONSAVGIFT — R3 for one row', () => {
 describe('VT.MAXTAXA and VT.PRISBASBELOPP — §3', () => {
   it('gives the built-in prisbasbelopp and the cap 0.5392 × pbb / 12, rounded half up, for every year', () => {
     const table: Array<[number, number, number]> = [
-      [2019, 46500, 2089], [2020, 47300, 2125], [2021, 47600, 2139], [2022, 48300, 2170],
-      [2023, 52500, 2359], [2024, 57300, 2575], [2025, 58800, 2642], [2026, 59200, 2660],
+      [2019, 46500, 2089],
+      [2020, 47300, 2125],
+      [2021, 47600, 2139],
+      [2022, 48300, 2170],
+      [2023, 52500, 2359],
+      [2024, 57300, 2575],
+      [2025, 58800, 2642],
+      [2026, 59200, 2660],
     ];
     for (const [year, pbb, cap] of table) {
       expect(prisbasbelopp(year)).toBe(pbb);
@@ -52,20 +73,33 @@ describe('VT.MAXTAXA and VT.PRISBASBELOPP — §3', () => {
   });
 
   it('gives #N/A naming the year that has no prisbasbelopp (never a guess)', () => {
-    const missing = { code: '#N/A', message: 'Prisbasbelopp saknas för år 2027, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).' };
+    const missing = {
+      code: '#N/A',
+      message:
+        'Prisbasbelopp saknas för år 2027, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).',
+    };
     expect(errorOf(() => maxtaxa('2027-01'))).toEqual(missing);
     expect(errorOf(() => prisbasbelopp(2027))).toEqual(missing);
     expect(errorOf(() => prisbasbelopp(2018)).message).toMatch(/^Prisbasbelopp saknas för år 2018/);
   });
 
   it('gives #VALUE! for a wrong month or year', () => {
-    expect(errorOf(() => maxtaxa('2025'))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Månaden "2025" går inte att läsa/) });
+    expect(errorOf(() => maxtaxa('2025'))).toEqual({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^Månaden "2025" går inte att läsa/),
+    });
     expect(errorOf(() => maxtaxa(2025)).message).toMatch(/^2025 ser ut som ett år/);
     expect(errorOf(() => maxtaxa('')).message).toMatch(/^Månad saknas/);
     for (const bad of [2025.5, 1850, 12345, 'tjugo', '25', true]) {
-      expect(errorOf(() => prisbasbelopp(bad as number))).toEqual({ code: '#VALUE!', message: `Året "${bad === true ? 'SANT' : String(bad)}" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.` });
+      expect(errorOf(() => prisbasbelopp(bad as number))).toEqual({
+        code: '#VALUE!',
+        message: `Året "${bad === true ? 'SANT' : String(bad)}" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.`,
+      });
     }
-    expect(errorOf(() => prisbasbelopp(null as never))).toEqual({ code: '#VALUE!', message: 'År saknas. Ange ett årtal med fyra siffror, till exempel 2025.' });
+    expect(errorOf(() => prisbasbelopp(null as never))).toEqual({
+      code: '#VALUE!',
+      message: 'År saknas. Ange ett årtal med fyra siffror, till exempel 2025.',
+    });
   });
 });
 
@@ -100,24 +134,44 @@ describe('VT.HKS — R5, the capped fees left to charge', () => {
   });
 
   it('gives #VALUE! for a missing, non-numeric or negative amount and a missing or wrong month', () => {
-    expect(errorOf(() => hks(null as never, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: 'Avgifter inom skyddet saknas. Ange ett belopp i kronor, till exempel 239.' });
-    expect(errorOf(() => hks('mycket' as never, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: 'Avgifter inom skyddet: "mycket" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.' });
-    expect(errorOf(() => hks(-1, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: 'Avgifter inom skyddet: beloppet får inte vara negativt (-1).' });
+    expect(errorOf(() => hks(null as never, 0, null, '2025-03'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avgifter inom skyddet saknas. Ange ett belopp i kronor, till exempel 239.',
+    });
+    expect(errorOf(() => hks('mycket' as never, 0, null, '2025-03'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avgifter inom skyddet: "mycket" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.',
+    });
+    expect(errorOf(() => hks(-1, 0, null, '2025-03'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avgifter inom skyddet: beloppet får inte vara negativt (-1).',
+    });
     expect(errorOf(() => hks(239, -5, null, '2025-03')).message).toBe('Övriga avgifter: beloppet får inte vara negativt (-5).');
     expect(errorOf(() => hks(239, 0, -5, '2025-03')).message).toBe('Avgiftsutrymme: beloppet får inte vara negativt (-5).');
     expect(errorOf(() => hks(239, 0, 'inget', '2025-03')).message).toMatch(/^Avgiftsutrymme: "inget" är inte ett belopp/);
-    expect(errorOf(() => hks(239, 0, null))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/) });
+    expect(errorOf(() => hks(239, 0, null))).toEqual({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/),
+    });
     expect(errorOf(() => hks(239, 0, null, 'mars')).message).toMatch(/^Månaden "mars" går inte att läsa/);
   });
 
   it('refuses booleans and amounts so large that the decimal arithmetic would round them (never a wrong number)', () => {
-    expect(errorOf(() => hks(true as never, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: 'Avgifter inom skyddet: "SANT" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.' });
-    expect(errorOf(() => hks(239, false as never, null, '2025-03')).message).toMatch(/^Övriga avgifter: "FALSKT" är inte ett belopp/);
+    expect(errorOf(() => hks(true as never, 0, null, '2025-03'))).toEqual({
+      code: '#VALUE!',
+      message: 'Avgifter inom skyddet: "SANT" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.',
+    });
+    expect(errorOf(() => hks(239, false as never, null, '2025-03')).message).toMatch(
+      /^Övriga avgifter: "FALSKT" är inte ett belopp/,
+    );
     expect(errorOf(() => hks(239, 0, true as never, '2025-03')).message).toMatch(/^Avgiftsutrymme: "SANT" är inte ett belopp/);
     expect(errorOf(() => hks(NaN, 0, null, '2025-03')).message).toMatch(/^Avgifter inom skyddet: "NaN" är inte ett belopp/);
     expect(errorOf(() => hks(Infinity, 0, null, '2025-03')).code).toBe('#VALUE!');
     for (const huge of [1e21, 1e300, '2000000000000']) {
-      expect(errorOf(() => hks(huge, 0, null, '2025-03'))).toEqual({ code: '#VALUE!', message: `Avgifter inom skyddet: beloppet ${String(huge)} är orimligt stort. Ange högst 1 000 000 000 000 kr.` });
+      expect(errorOf(() => hks(huge, 0, null, '2025-03'))).toEqual({
+        code: '#VALUE!',
+        message: `Avgifter inom skyddet: beloppet ${String(huge)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`,
+      });
       expect(errorOf(() => hks(239, huge, null, '2025-03')).message).toMatch(/^Övriga avgifter: beloppet .* är orimligt stort/);
       expect(errorOf(() => hks(239, 0, huge, '2025-03')).message).toMatch(/^Avgiftsutrymme: beloppet .* är orimligt stort/);
     }
@@ -126,12 +180,17 @@ describe('VT.HKS — R5, the capped fees left to charge', () => {
   });
 
   it('reads a month of blanks as missing, and a number typed as text as text', () => {
-    expect(errorOf(() => hks(239, 0, null, '   ')).message).toMatch(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/);
+    expect(errorOf(() => hks(239, 0, null, '   ')).message).toMatch(
+      /^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/,
+    );
     expect(errorOf(() => hks(239, 0, null, '45731')).message).toMatch(/^Månaden "45731" går inte att läsa/);
     expect(errorOf(() => hks(239, 0, null, '1899-12')).message).toMatch(/^Månaden "1899-12" ligger före år 1900/);
   });
 
-  it('gives #N/A when the month\'s year has no prisbasbelopp', () => {
-    expect(errorOf(() => hks(239, 0, null, '2030-01'))).toEqual({ code: '#N/A', message: expect.stringMatching(/^Prisbasbelopp saknas för år 2030/) });
+  it("gives #N/A when the month's year has no prisbasbelopp", () => {
+    expect(errorOf(() => hks(239, 0, null, '2030-01'))).toEqual({
+      code: '#N/A',
+      message: expect.stringMatching(/^Prisbasbelopp saknas för år 2030/),
+    });
   });
 });

@@ -9,8 +9,22 @@ import * as functions from '../../src/functions/functions.js';
 
 const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/functions/functions.ts');
 
-interface Parameter { name: string; type?: string; optional?: boolean; description?: string; dimensionality?: string; repeating?: boolean }
-interface FunctionMetadata { id: string; name: string; description?: string; parameters: Parameter[]; result: { type?: string; dimensionality?: string }; options?: object }
+interface Parameter {
+  name: string;
+  type?: string;
+  optional?: boolean;
+  description?: string;
+  dimensionality?: string;
+  repeating?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+  options?: object;
+}
 
 let metadata: { functions: FunctionMetadata[] };
 let associate: Array<{ id: string; functionName: string }>;
@@ -29,13 +43,21 @@ const byId = (id: string): FunctionMetadata => {
 };
 
 /** [name, type, optional] per parameter. */
-const signature = (id: string): Array<[string, string | undefined, boolean]> => byId(id).parameters.map((p) => [p.name, p.type, p.optional === true]);
+const signature = (id: string): Array<[string, string | undefined, boolean]> =>
+  byId(id).parameters.map((p) => [p.name, p.type, p.optional === true]);
 
 describe('functions.json', () => {
   it('declares exactly these functions, each associated with an exported function', () => {
     expect(metadata.functions.map((f) => [f.id, f.name])).toEqual([
-      ['FEE', 'FEE'], ['INSTALLATIONSAVGIFT', 'INSTALLATIONSAVGIFT'], ['MAXTAXA', 'MAXTAXA'], ['PRISBASBELOPP', 'PRISBASBELOPP'],
-      ['HKS', 'HKS'], ['PERSONNUMMER', 'PERSONNUMMER'], ['ERSATTNING', 'ERSÄTTNING'], ['AKTIVADAGAR', 'AKTIVADAGAR'], ['TJANST', 'TJÄNST'],
+      ['FEE', 'FEE'],
+      ['INSTALLATIONSAVGIFT', 'INSTALLATIONSAVGIFT'],
+      ['MAXTAXA', 'MAXTAXA'],
+      ['PRISBASBELOPP', 'PRISBASBELOPP'],
+      ['HKS', 'HKS'],
+      ['PERSONNUMMER', 'PERSONNUMMER'],
+      ['ERSATTNING', 'ERSÄTTNING'],
+      ['AKTIVADAGAR', 'AKTIVADAGAR'],
+      ['TJANST', 'TJÄNST'],
       ['VERSION', 'VERSION'],
     ]);
     for (const f of metadata.functions) {
@@ -45,33 +67,67 @@ describe('functions.json', () => {
     }
   });
 
-  it('gives the parameters, types and optionality of the issue\'s signatures', () => {
-    expect(signature('FEE')).toEqual([['tjänst', 'string', false], ['månad', 'any', false], ['installerad', 'any', false], ['avslutad', 'any', true], ['boende', 'any', true]]);
-    expect(signature('INSTALLATIONSAVGIFT')).toEqual([['tjänst', 'string', false], ['installationsdatum', 'any', false], ['installationstyp', 'any', true]]);
+  it("gives the parameters, types and optionality of the issue's signatures", () => {
+    expect(signature('FEE')).toEqual([
+      ['tjänst', 'string', false],
+      ['månad', 'any', false],
+      ['installerad', 'any', false],
+      ['avslutad', 'any', true],
+      ['boende', 'any', true],
+    ]);
+    expect(signature('INSTALLATIONSAVGIFT')).toEqual([
+      ['tjänst', 'string', false],
+      ['installationsdatum', 'any', false],
+      ['installationstyp', 'any', true],
+    ]);
     expect(signature('MAXTAXA')).toEqual([['månad', 'any', false]]);
     // Amounts and years are `any`: Excel's own coercion of a `number` parameter would turn SANT into 1
     // and refuse text without a Swedish message.
     expect(signature('PRISBASBELOPP')).toEqual([['år', 'any', false]]);
     // Excel refuses a required parameter after an optional one (office-js#1749): månad is optional
     // in the metadata and checked by the function.
-    expect(signature('HKS')).toEqual([['avgifter_inom_skyddet', 'any', false], ['övriga_avgifter', 'any', false], ['avgiftsutrymme', 'any', true], ['månad', 'any', true]]);
-    expect(signature('PERSONNUMMER')).toEqual([['text', 'any', false], ['år', 'any', true]]);
-    expect(signature('ERSATTNING')).toEqual([['återlämning', 'any', false], ['månad', 'any', false], ['avslutad', 'any', true], ['påminnelse', 'any', true], ['kostnad', 'any', true]]);
-    expect(signature('AKTIVADAGAR')).toEqual([['månad', 'any', false], ['installerad', 'any', false], ['avslutad', 'any', true]]);
+    expect(signature('HKS')).toEqual([
+      ['avgifter_inom_skyddet', 'any', false],
+      ['övriga_avgifter', 'any', false],
+      ['avgiftsutrymme', 'any', true],
+      ['månad', 'any', true],
+    ]);
+    expect(signature('PERSONNUMMER')).toEqual([
+      ['text', 'any', false],
+      ['år', 'any', true],
+    ]);
+    expect(signature('ERSATTNING')).toEqual([
+      ['återlämning', 'any', false],
+      ['månad', 'any', false],
+      ['avslutad', 'any', true],
+      ['påminnelse', 'any', true],
+      ['kostnad', 'any', true],
+    ]);
+    expect(signature('AKTIVADAGAR')).toEqual([
+      ['månad', 'any', false],
+      ['installerad', 'any', false],
+      ['avslutad', 'any', true],
+    ]);
     expect(signature('TJANST')).toEqual([['text', 'string', false]]);
     expect(signature('VERSION')).toEqual([]);
   });
 
   it('returns scalars: numbers for amounts and days, text for names and numbers', () => {
-    for (const id of ['FEE', 'INSTALLATIONSAVGIFT', 'MAXTAXA', 'PRISBASBELOPP', 'HKS', 'ERSATTNING', 'AKTIVADAGAR']) expect(byId(id).result).toEqual({ type: 'number' });
+    for (const id of ['FEE', 'INSTALLATIONSAVGIFT', 'MAXTAXA', 'PRISBASBELOPP', 'HKS', 'ERSATTNING', 'AKTIVADAGAR'])
+      expect(byId(id).result).toEqual({ type: 'number' });
     for (const id of ['PERSONNUMMER', 'TJANST', 'VERSION']) expect(byId(id).result).toEqual({ type: 'string' });
-    for (const f of metadata.functions) for (const p of f.parameters) expect([p.dimensionality, p.repeating]).toEqual([undefined, undefined]);
+    for (const f of metadata.functions)
+      for (const p of f.parameters) expect([p.dimensionality, p.repeating]).toEqual([undefined, undefined]);
   });
 
   it('never has a required parameter after an optional one (Excel would not load the add-in)', () => {
     for (const f of metadata.functions) {
       const firstOptional = f.parameters.findIndex((p) => p.optional);
-      if (firstOptional >= 0) expect(f.parameters.slice(firstOptional).every((p) => p.optional), f.id).toBe(true);
+      if (firstOptional >= 0)
+        expect(
+          f.parameters.slice(firstOptional).every((p) => p.optional),
+          f.id,
+        ).toBe(true);
     }
   });
 
@@ -88,8 +144,9 @@ describe('functions.json', () => {
     }
   });
 
-  it('keeps parameter help within the 128 characters of Excel\'s metadata schema', () => {
-    for (const f of metadata.functions) for (const p of f.parameters) expect(p.description!.length, `${f.id}.${p.name}`).toBeLessThanOrEqual(128);
+  it("keeps parameter help within the 128 characters of Excel's metadata schema", () => {
+    for (const f of metadata.functions)
+      for (const p of f.parameters) expect(p.description!.length, `${f.id}.${p.name}`).toBeLessThanOrEqual(128);
   });
 
   it('names the rule each amount follows (R1, R3, R5)', () => {

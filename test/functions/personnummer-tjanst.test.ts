@@ -24,29 +24,55 @@ describe('VT.PERSONNUMMER — the normalised 12-digit form', () => {
   });
 
   it('gives #VALUE! saying what is wrong', () => {
-    expect(errorOf(() => personnummer('', 2025))).toEqual({ code: '#VALUE!', message: 'Personnummer saknas. Ange personnummer eller samordningsnummer (ÅÅÅÅMMDD-NNNN).' });
+    expect(errorOf(() => personnummer('', 2025))).toEqual({
+      code: '#VALUE!',
+      message: 'Personnummer saknas. Ange personnummer eller samordningsnummer (ÅÅÅÅMMDD-NNNN).',
+    });
     expect(errorOf(() => personnummer(0, 2025)).message).toMatch(/^Personnummer saknas/);
-    expect(errorOf(() => personnummer('400101-123', 2025))).toEqual({ code: '#VALUE!', message: 'Ogiltigt personnummer: ska ha 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN). Kontrollera numret mot personakten.' });
-    expect(errorOf(() => personnummer('400101-1231', 2025))).toEqual({ code: '#VALUE!', message: 'Ogiltigt personnummer: har fel kontrollsiffra. Kontrollera numret mot personakten.' });
-    expect(errorOf(() => personnummer('19400230-1234', 2025)).message).toMatch(/^Ogiltigt personnummer: (har fel kontrollsiffra|innehåller ett datum som inte finns)/);
-    expect(errorOf(() => personnummer('400101-1230', 'i år' as never))).toEqual({ code: '#VALUE!', message: 'Året "i år" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.' });
+    expect(errorOf(() => personnummer('400101-123', 2025))).toEqual({
+      code: '#VALUE!',
+      message:
+        'Ogiltigt personnummer: ska ha 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN). Kontrollera numret mot personakten.',
+    });
+    expect(errorOf(() => personnummer('400101-1231', 2025))).toEqual({
+      code: '#VALUE!',
+      message: 'Ogiltigt personnummer: har fel kontrollsiffra. Kontrollera numret mot personakten.',
+    });
+    expect(errorOf(() => personnummer('19400230-1234', 2025)).message).toMatch(
+      /^Ogiltigt personnummer: (har fel kontrollsiffra|innehåller ett datum som inte finns)/,
+    );
+    expect(errorOf(() => personnummer('400101-1230', 'i år' as never))).toEqual({
+      code: '#VALUE!',
+      message: 'Året "i år" går inte att läsa. Ange ett årtal med fyra siffror, till exempel 2025.',
+    });
   });
 });
 
 describe('VT.TJÄNST — the canonical service name', () => {
   it('maps every accepted spelling to the name the invoice writes (§1)', () => {
     const cases: Array<[string, string]> = [
-      ['Trygghetslarm', 'Trygghetslarm'], ['digitalt trygghetslarm', 'Trygghetslarm'], ['LARM', 'Trygghetslarm'],
-      ['GPS-larm', 'Mobilt trygghetslarm'], ['GPS-klocka', 'Mobilt trygghetslarm'], ['Mobilt  larm', 'Mobilt trygghetslarm'],
-      ['Larmknapp', 'Larmknapp sammanboende'], ['Extra larmknapp', 'Larmknapp sammanboende'],
-      ['Nyckelfritt lås', 'Digitalt lås'], ['Nyckelfri hemtjänst', 'Digitalt lås'],
-      ['Nattillsyn', 'Digital tillsyn'], ['Kameratillsyn', 'Digital tillsyn'],
+      ['Trygghetslarm', 'Trygghetslarm'],
+      ['digitalt trygghetslarm', 'Trygghetslarm'],
+      ['LARM', 'Trygghetslarm'],
+      ['GPS-larm', 'Mobilt trygghetslarm'],
+      ['GPS-klocka', 'Mobilt trygghetslarm'],
+      ['Mobilt  larm', 'Mobilt trygghetslarm'],
+      ['Larmknapp', 'Larmknapp sammanboende'],
+      ['Extra larmknapp', 'Larmknapp sammanboende'],
+      ['Nyckelfritt lås', 'Digitalt lås'],
+      ['Nyckelfri hemtjänst', 'Digitalt lås'],
+      ['Nattillsyn', 'Digital tillsyn'],
+      ['Kameratillsyn', 'Digital tillsyn'],
     ];
     for (const [text, name] of cases) expect(tjanst(text)).toBe(name);
   });
 
   it('gives #VALUE! for an unknown or missing service', () => {
-    expect(errorOf(() => tjanst('Spis'))).toEqual({ code: '#VALUE!', message: 'Okänd tjänst "Spis". Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.' });
+    expect(errorOf(() => tjanst('Spis'))).toEqual({
+      code: '#VALUE!',
+      message:
+        'Okänd tjänst "Spis". Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.',
+    });
     expect(errorOf(() => tjanst(''))).toEqual({ code: '#VALUE!', message: expect.stringMatching(/^Tjänst saknas\./) });
   });
 });

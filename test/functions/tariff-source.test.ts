@@ -1,10 +1,22 @@
 // The tariff the functions use: the workbook's Taxa sheet (other amounts, settings, prisbasbelopp),
 // set through tariffSource's API, parsed once, shared between bundles, and never a silent default.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, kr, readTaxaSheet, type SheetCells, type Tariff } from '../../src/engine/index.js';
+import {
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  kr,
+  readTaxaSheet,
+  type SheetCells,
+  type Tariff,
+} from '../../src/engine/index.js';
 import { fee, hks, installationsavgift, maxtaxa, personnummer, prisbasbelopp, tjanst } from '../../src/functions/functions.js';
 import {
-  functionTariff, resetWorkbookTariff, setWorkbookSettings, setWorkbookTariff, setWorkbookTaxaSheet, workbookTariffStatus,
+  functionTariff,
+  resetWorkbookTariff,
+  setWorkbookSettings,
+  setWorkbookTariff,
+  setWorkbookTaxaSheet,
+  workbookTariffStatus,
 } from '../../src/functions/tariffSource.js';
 import { amountOf, bill, errorOf, otherTaxa, P1 } from './helpers.js';
 
@@ -42,7 +54,10 @@ describe('a Taxa sheet with other amounts', () => {
   it('agrees with billWorkbook on the same Taxa sheet, including an installation fee inside the cap', () => {
     setWorkbookTaxaSheet(otherTaxa());
     const taxa = otherTaxa();
-    const rows = [{ Tjänst: 'Trygghetslarm', Installerad: '2025-08-12' }, { Tjänst: 'Digital tillsyn', Installerad: '2025-01-01' }];
+    const rows = [
+      { Tjänst: 'Trygghetslarm', Installerad: '2025-08-12' },
+      { Tjänst: 'Digital tillsyn', Installerad: '2025-01-01' },
+    ];
     const r = bill(rows, { month: '2025-08', taxa, otherFees: [{ Personnummer: P1, Månad: '2025-08', Belopp: 2500 }] });
     const monthly = fee('Trygghetslarm', '2025-08', '2025-08-12') + fee('Digital tillsyn', '2025-08', '2025-01-01');
     const installation = installationsavgift('Trygghetslarm', '2025-08-12');
@@ -58,7 +73,13 @@ describe('a Taxa sheet with other amounts', () => {
   it('is parsed once per change, not per call', () => {
     const sheet = otherTaxa();
     let reads = 0;
-    const counting: SheetCells = { name: sheet.name, get values() { reads++; return sheet.values; } };
+    const counting: SheetCells = {
+      name: sheet.name,
+      get values() {
+        reads++;
+        return sheet.values;
+      },
+    };
     setWorkbookTaxaSheet(counting);
     const afterSet = reads;
     for (let i = 0; i < 1000; i++) fee('Trygghetslarm', '2025-08', '2025-01-01');
@@ -67,16 +88,31 @@ describe('a Taxa sheet with other amounts', () => {
 });
 
 describe('an unreadable Taxa sheet', () => {
-  const broken: SheetCells = { name: 'Taxa', values: [['Från', 'Trygghetslarm'], ['2025-01-01', 239]] };
+  const broken: SheetCells = {
+    name: 'Taxa',
+    values: [
+      ['Från', 'Trygghetslarm'],
+      ['2025-01-01', 239],
+    ],
+  };
 
-  it('gives #N/A with the sheet\'s problem from every tariff-dependent function, never the default', () => {
+  it("gives #N/A with the sheet's problem from every tariff-dependent function, never the default", () => {
     const status = setWorkbookTaxaSheet(broken);
-    expect(status).toMatchObject({ ok: false, message: expect.stringMatching(/^Bladet "Taxa" saknar tabellen med taxeversioner/) });
+    expect(status).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Bladet "Taxa" saknar tabellen med taxeversioner/),
+    });
     for (const call of [
-      () => fee('Trygghetslarm', '2025-03', '2025-03-12'), () => installationsavgift('Larm', '2025-03-12'),
-      () => maxtaxa('2025-03'), () => prisbasbelopp(2025), () => hks(239, 0, null, '2025-03'),
+      () => fee('Trygghetslarm', '2025-03', '2025-03-12'),
+      () => installationsavgift('Larm', '2025-03-12'),
+      () => maxtaxa('2025-03'),
+      () => prisbasbelopp(2025),
+      () => hks(239, 0, null, '2025-03'),
     ]) {
-      expect(errorOf(call)).toEqual({ code: '#N/A', message: expect.stringMatching(/^Bladet "Taxa" saknar tabellen med taxeversioner/) });
+      expect(errorOf(call)).toEqual({
+        code: '#N/A',
+        message: expect.stringMatching(/^Bladet "Taxa" saknar tabellen med taxeversioner/),
+      });
     }
     // Functions that need no tariff still work.
     expect(tjanst('GPS-larm')).toBe('Mobilt trygghetslarm');
@@ -94,17 +130,26 @@ describe('an unreadable Taxa sheet', () => {
     const sheet = otherTaxa();
     const values = sheet.values.map((r) => [...r]);
     values[2]![1] = 'gratis';
-    expect(setWorkbookTaxaSheet({ name: 'Taxa', values })).toMatchObject({ ok: false, message: expect.stringContaining('cell B3') });
+    expect(setWorkbookTaxaSheet({ name: 'Taxa', values })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cell B3'),
+    });
   });
 });
 
 describe('settings', () => {
-  it('override the version\'s proration like the task pane\'s run settings, and keep across a new sheet', () => {
+  it("override the version's proration like the task pane's run settings, and keep across a new sheet", () => {
     setWorkbookSettings({ proration: 'days-30' });
     expect(fee('Trygghetslarm', '2025-03', '2025-03-12')).toBe(159);
     setWorkbookTaxaSheet(otherTaxa());
     expect(fee('Trygghetslarm', '2025-07', '2025-07-10')).toBe(183); // days-30 over the sheet's Faktiska dagar: 250 × 22 / 30
-    expect(bill([{ Tjänst: 'Trygghetslarm', Installerad: '2025-07-10' }], { month: '2025-07', taxa: otherTaxa(), settings: { proration: 'days-30' } }).lines[0]!.amount.toNumber()).toBe(183);
+    expect(
+      bill([{ Tjänst: 'Trygghetslarm', Installerad: '2025-07-10' }], {
+        month: '2025-07',
+        taxa: otherTaxa(),
+        settings: { proration: 'days-30' },
+      }).lines[0]!.amount.toNumber(),
+    ).toBe(183);
     setWorkbookTaxaSheet(otherTaxa(), {});
     expect(fee('Trygghetslarm', '2025-07', '2025-07-10')).toBe(177);
   });
@@ -120,9 +165,19 @@ describe('setWorkbookTariff with a tariff parsed elsewhere', () => {
   it('uses it as given', () => {
     const tariff: Tariff = {
       source: 'testtaxa',
-      versions: [{ ...DEFAULT_TARIFF.versions[0]!, monthlyFee: { alarm: kr(300), button: kr(50), lock: kr(10), supervision: kr(0) }, installationFee: kr(0) }],
+      versions: [
+        {
+          ...DEFAULT_TARIFF.versions[0]!,
+          monthlyFee: { alarm: kr(300), button: kr(50), lock: kr(10), supervision: kr(0) },
+          installationFee: kr(0),
+        },
+      ],
     };
-    setWorkbookTariff({ tariff, prisbasbelopp: readTaxaSheet(otherTaxa()).prisbasbelopp, settings: { proration: 'actual-days' } });
+    setWorkbookTariff({
+      tariff,
+      prisbasbelopp: readTaxaSheet(otherTaxa()).prisbasbelopp,
+      settings: { proration: 'actual-days' },
+    });
     expect(fee('Larm', '2025-03', '2025-03-12')).toBe(194); // 300 × 20 / 31 = 193.5
     expect(fee('Digitalt lås', '2025-03', '2025-01-01')).toBe(10);
     expect(installationsavgift('Larm', '2025-03-12')).toBe(0);

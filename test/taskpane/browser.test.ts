@@ -27,7 +27,9 @@ const hasChromium = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 
 if (!hasChromium && !inCi) {
-  console.warn(`SKIPPED task pane browser test: ${CHROMIUM} not found. Install Debian's chromium package to run it (in CI, with CI set, this is a failure).`);
+  console.warn(
+    `SKIPPED task pane browser test: ${CHROMIUM} not found. Install Debian's chromium package to run it (in CI, with CI set, this is a failure).`,
+  );
 }
 
 const run = promisify(execFile);
@@ -42,7 +44,7 @@ async function buildPane(out: string): Promise<void> {
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    throw new Error(`webpack build failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(`webpack build failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, { cause: e });
   }
   // The fake + seeded workbook stand in for office.js.
   await build({
@@ -73,34 +75,51 @@ function serve(dir: string): Promise<{ server: Server; base: string }> {
     }
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 /**
  * Common English UI words; none is Swedish or in the seed data, so any hit is a leak (a library's
  * default label, an untranslated string) or a rendering slip (undefined, NaN).
  */
-const ENGLISH = /\b(the|and|of|to|is|are|not|please|click|select|selected|selection|clear|close|cancel|open|loading|error|warning|success|required|optional|dismiss|expand|collapse|sheet|column|row|month|settings|preview|invoice|review|refresh|create|none|options?|show|hide|more|less|menu|button|dialog|progress|total|undefined|null|NaN|object)\b/i;
+const ENGLISH =
+  /\b(the|and|of|to|is|are|not|please|click|select|selected|selection|clear|close|cancel|open|loading|error|warning|success|required|optional|dismiss|expand|collapse|sheet|column|row|month|settings|preview|invoice|review|refresh|create|none|options?|show|hide|more|less|menu|button|dialog|progress|total|undefined|null|NaN|object)\b/i;
 
 /** Every English word the user could see or hear: visible text and accessible names, also of hidden elements. */
 async function englishOnPage(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const out = [document.title, document.body.innerText];
     for (const el of Array.from(document.querySelectorAll('*'))) {
-      for (const a of ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt']) {
+      for (const a of [
+        'aria-label',
+        'aria-description',
+        'aria-roledescription',
+        'aria-valuetext',
+        'title',
+        'placeholder',
+        'alt',
+      ]) {
         const v = el.getAttribute(a);
         if (v) out.push(`${el.tagName.toLowerCase()}[${a}="${v}"]`);
       }
     }
     return out;
   });
-  return texts.flatMap((t) => t.split('\n')).filter((line) => ENGLISH.test(line.replace(/^[a-z]+\[[a-z-]+="/, '').replace(/"\]$/, '')));
+  return texts
+    .flatMap((t) => t.split('\n'))
+    .filter((line) => ENGLISH.test(line.replace(/^[a-z]+\[[a-z-]+="/, '').replace(/"\]$/, '')));
 }
 
 /** Runs `fn` on the page's Excel fake; fn is serialised, so it may only use its argument. */
 function onFake<T, A>(page: Page, fn: (fake: FakeExcel, arg: A) => T, arg: A): Promise<T> {
   return page.evaluate(
-    ([src, a]) => (new Function('fake', 'arg', `return (${src})(fake, arg);`) as (f: unknown, x: unknown) => T)((window as unknown as { __vtFake: unknown }).__vtFake, a),
+    ([src, a]) =>
+      (new Function('fake', 'arg', `return (${src})(fake, arg);`) as (f: unknown, x: unknown) => T)(
+        (window as unknown as { __vtFake: unknown }).__vtFake,
+        a,
+      ),
     [fn.toString(), arg] as const,
   ) as Promise<T>;
 }
@@ -112,12 +131,20 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing; CI must install the chromium package for the task pane browser test.`);
+    if (!hasChromium)
+      throw new Error(`${CHROMIUM} is missing; CI must install the chromium package for the task pane browser test.`);
     dir = mkdtempSync(join(tmpdir(), 'vt-pane-'));
     const built = buildPane(dir);
     const launched = chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     [browser] = await Promise.all([launched, built]);
     ({ server, base } = await serve(dir));
@@ -136,7 +163,9 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     const pageErrors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     // Never let a stray request leave the machine; it is still recorded above and fails the test.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
@@ -214,7 +243,9 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Problem 2025-03');
     expect(await englishOnPage(page)).toEqual([]);
     // Focus starts on Avbryt, so Enter is the safe answer.
-    await expect.poll(() => dialog.getByRole('button', { name: 'Avbryt' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => dialog.getByRole('button', { name: 'Avbryt' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => page.getByText('Inget ändrades').count()).toBe(1);

@@ -1,7 +1,14 @@
 // OfficeActions over plain arrays, for controller tests: records every call, writes nothing real.
 import {
-  DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, findSheetName, SIDE_SHEETS, sheetGrid, taxaSheetValues,
-  type OutputCell, type OutputSheet, type WorkbookInput,
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  findSheetName,
+  SIDE_SHEETS,
+  sheetGrid,
+  taxaSheetValues,
+  type OutputCell,
+  type OutputSheet,
+  type WorkbookInput,
 } from '../../src/engine/index.js';
 import type { OfficeActions, PaneSettings, ProgressReport, WorkbookOverview } from '../../src/taskpane/officeActions.js';
 
@@ -19,7 +26,10 @@ export class MemoryActions implements OfficeActions {
   /** Makes the next call of that name throw. */
   failNext: Partial<Record<keyof OfficeActions, Error>> = {};
 
-  constructor(readonly sheets: Map<string, unknown[][]>, settings: PaneSettings = {}) {
+  constructor(
+    readonly sheets: Map<string, unknown[][]>,
+    settings: PaneSettings = {},
+  ) {
     this.saved = settings;
   }
 
@@ -119,5 +129,5 @@ export class MemoryActions implements OfficeActions {
 /** Seed rows with Dates turned into Excel serials, as a range gives them. */
 export function asRangeValues(rows: unknown[][]): unknown[][] {
   const epoch = Date.UTC(1899, 11, 30);
-  return rows.map((r) => r.map((v) => (v instanceof Date ? (v.getTime() - epoch) / 86400000 : v ?? '')));
+  return rows.map((r) => r.map((v) => (v instanceof Date ? (v.getTime() - epoch) / 86400000 : (v ?? ''))));
 }

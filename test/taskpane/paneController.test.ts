@@ -25,7 +25,7 @@ function record(ctl: PaneController): PaneState[] {
 }
 
 describe('start', () => {
-  it('picks the register by name, last month, and the tariff\'s settings when none are saved', async () => {
+  it("picks the register by name, last month, and the tariff's settings when none are saved", async () => {
     const ctl = await started(workbook());
     const s = ctl.getState();
     expect(s.registerSheet).toBe(REGISTER);
@@ -39,9 +39,17 @@ describe('start', () => {
   it('restores saved register sheet, columns and settings', async () => {
     const rows = asRangeValues(registerRows());
     rows[0]![4] = 'Datum in'; // Installerad not recognisable
-    const actions = MemoryActions.of({ Blad1: [['x']], Lista: rows }, { registerSheet: 'Lista', mapping: { installed: 4 }, proration: 'days-30', reminderDays: 14 });
+    const actions = MemoryActions.of(
+      { Blad1: [['x']], Lista: rows },
+      { registerSheet: 'Lista', mapping: { installed: 4 }, proration: 'days-30', reminderDays: 14 },
+    );
     const ctl = await started(actions);
-    expect(ctl.getState()).toMatchObject({ registerSheet: 'Lista', manualMapping: { installed: 4 }, proration: 'days-30', reminderDaysText: '14' });
+    expect(ctl.getState()).toMatchObject({
+      registerSheet: 'Lista',
+      manualMapping: { installed: 4 },
+      proration: 'days-30',
+      reminderDaysText: '14',
+    });
     expect(ctl.blocker()).toBeUndefined();
   });
 
@@ -77,7 +85,9 @@ describe('Förhandsgranska', () => {
       const s = ctl.getState();
       // A timer set when "Beräknar" shows must fire before the (synchronous) engine result lands.
       if (runBeforeYield === undefined && s.progress?.text.startsWith('Beräknar')) {
-        setTimeout(() => { runBeforeYield = ctl.getState().run !== undefined; }, 0);
+        setTimeout(() => {
+          runBeforeYield = ctl.getState().run !== undefined;
+        }, 0);
       }
     });
     await ctl.preview();
@@ -100,7 +110,7 @@ describe('Förhandsgranska', () => {
     expect(ctl.getState().run!.summary.month).toBe('2025-02');
   });
 
-  it('shows a RunError as an error notice with the engine\'s Swedish message', async () => {
+  it("shows a RunError as an error notice with the engine's Swedish message", async () => {
     const ctl = await started(workbook());
     ctl.setMonth('2024-06'); // before the built-in tariff
     await ctl.preview();
@@ -191,7 +201,11 @@ describe('Skapa faktura', () => {
     const ctl = await started(actions);
     const seen = record(ctl);
     await ctl.createInvoice();
-    expect(actions.calls.find((c) => c.name === 'writeSheets')!.args[0]).toEqual(['Faktura 2025-03', 'Summering 2025-03', 'Problem 2025-03']);
+    expect(actions.calls.find((c) => c.name === 'writeSheets')!.args[0]).toEqual([
+      'Faktura 2025-03',
+      'Summering 2025-03',
+      'Problem 2025-03',
+    ]);
     expect(seen.some((s) => s.busy === 'create' && s.progress?.text.startsWith('Skriver'))).toBe(true);
     expect(ctl.getState().run!.kind).toBe('created');
     expect(ctl.getState().notice).toMatchObject({ intent: 'success', title: 'Fakturan är skapad' });

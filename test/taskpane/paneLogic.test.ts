@@ -2,8 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/index.js';
 import {
-  cellText, columnTitle, defaultMonth, initialRegisterSheet, mappingRows, missingFields, monthLabel, monthOptions,
-  parseReminderDays, problemCountText, problemPlace, problemTarget, prorationOptions, settingsToSave, summarise,
+  cellText,
+  columnTitle,
+  defaultMonth,
+  initialRegisterSheet,
+  mappingRows,
+  missingFields,
+  monthLabel,
+  monthOptions,
+  parseReminderDays,
+  problemCountText,
+  problemPlace,
+  problemTarget,
+  prorationOptions,
+  settingsToSave,
+  summarise,
   validManualMapping,
 } from '../../src/taskpane/paneLogic.js';
 import type { WorkbookOverview } from '../../src/taskpane/officeActions.js';
@@ -107,20 +120,32 @@ describe('settings', () => {
   });
 
   it('proration choices use the Swedish labels, "Enligt taxan" first', () => {
-    expect(prorationOptions().map((o) => o.label)).toEqual(['Enligt taxan', 'Påbörjad månad', '30-dagarsmånad', 'Faktiska dagar']);
+    expect(prorationOptions().map((o) => o.label)).toEqual([
+      'Enligt taxan',
+      'Påbörjad månad',
+      '30-dagarsmånad',
+      'Faktiska dagar',
+    ]);
   });
 
   it('stores only what the user chose', () => {
     expect(settingsToSave({ mapping: {} })).toEqual({});
-    expect(settingsToSave({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 }))
-      .toEqual({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 });
+    expect(settingsToSave({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 })).toEqual({
+      registerSheet: 'R',
+      mapping: { installed: 3 },
+      proration: 'days-30',
+      reminderDays: 14,
+    });
   });
 });
 
 describe('results and problems', () => {
   it('summarises a run: persons, lines, total, problems, tariff', () => {
     const result = billWorkbook(
-      { register: { name: 'Enhetsregister', values: asRangeValues(registerRows()) }, otherFees: { name: 'Övriga avgifter', values: otherFeesRows() } },
+      {
+        register: { name: 'Enhetsregister', values: asRangeValues(registerRows()) },
+        otherFees: { name: 'Övriga avgifter', values: otherFeesRows() },
+      },
       { month: parseMonthKey('2025-03')! },
     );
     expect(summarise(result)).toEqual({
@@ -138,7 +163,14 @@ describe('results and problems', () => {
     });
   });
 
-  const p = (over: Partial<Problem>): Problem => ({ severity: 'Fel', sheet: 'Enhetsregister', column: 'Tjänst', value: 'x', message: 'm', ...over });
+  const p = (over: Partial<Problem>): Problem => ({
+    severity: 'Fel',
+    sheet: 'Enhetsregister',
+    column: 'Tjänst',
+    value: 'x',
+    message: 'm',
+    ...over,
+  });
 
   it('a problem leads to its cell, else its row, else nowhere', () => {
     expect(problemTarget(p({ row: 7, cell: 'C7' }))).toEqual({ sheet: 'Enhetsregister', address: 'C7' });
@@ -150,7 +182,9 @@ describe('results and problems', () => {
 
   it('describes where a problem is; other sheets are named', () => {
     expect(problemPlace(p({ row: 7, cell: 'C7' }), 'Enhetsregister')).toBe('Rad 7 · Tjänst');
-    expect(problemPlace(p({ sheet: 'Övriga avgifter', row: 2, column: 'Belopp' }), 'Enhetsregister')).toBe('Blad Övriga avgifter · Rad 2 · Belopp');
+    expect(problemPlace(p({ sheet: 'Övriga avgifter', row: 2, column: 'Belopp' }), 'Enhetsregister')).toBe(
+      'Blad Övriga avgifter · Rad 2 · Belopp',
+    );
   });
 
   it('counts and cell values read as Swedish', () => {

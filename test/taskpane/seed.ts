@@ -14,7 +14,17 @@ export const PNR_J = makePnr('19500101', '222');
 
 const d = utcDate;
 
-export const REGISTER_HEADERS = ['Personnummer', 'Namn', 'Tjänst', 'Enhets-ID', 'Installerad', 'Avslutad', 'Återlämning', 'Påminnelse', 'Kostnad'];
+export const REGISTER_HEADERS = [
+  'Personnummer',
+  'Namn',
+  'Tjänst',
+  'Enhets-ID',
+  'Installerad',
+  'Avslutad',
+  'Återlämning',
+  'Påminnelse',
+  'Kostnad',
+];
 
 /** Register rows as cells; Dates become date serials in the Excel fake. */
 export function registerRows(): unknown[][] {
@@ -38,7 +48,10 @@ export function registerRows(): unknown[][] {
 }
 
 export function otherFeesRows(): unknown[][] {
-  return [['Personnummer', 'Månad', 'Belopp'], [PNR_E, SEED_MONTH, 2500]];
+  return [
+    ['Personnummer', 'Månad', 'Belopp'],
+    [PNR_E, SEED_MONTH, 2500],
+  ];
 }
 
 /** 439 + 490 + 2 400 + 142 */

@@ -39,7 +39,12 @@ const KEY_HEADERS = ['Personnummer', 'Typ', 'Källa'];
  */
 export function reviewInvoice(expected: OutputSheet, actual: ReadonlyArray<ReadonlyArray<unknown>>): CellDifference[] {
   const grid = sheetGrid(expected);
-  const byPosition = compareRows(grid, actual, grid.map((_, r) => r), identityColumns(grid, actual));
+  const byPosition = compareRows(
+    grid,
+    actual,
+    grid.map((_, r) => r),
+    identityColumns(grid, actual),
+  );
   if (byPosition.length === 0) return byPosition;
   const byKey = compareByKey(grid, actual);
   return byKey && byKey.length < byPosition.length ? byKey : byPosition;
@@ -58,7 +63,10 @@ function identityColumns(grid: readonly OutputCell[][], actual: ReadonlyArray<Re
  * below the sheet's last row, where a missing line would stand.
  */
 function compareRows(
-  grid: readonly OutputCell[][], actual: ReadonlyArray<ReadonlyArray<unknown>>, wantRow: readonly number[], wantCol: readonly number[],
+  grid: readonly OutputCell[][],
+  actual: ReadonlyArray<ReadonlyArray<unknown>>,
+  wantRow: readonly number[],
+  wantCol: readonly number[],
 ): CellDifference[] {
   const headerRow = grid[0] ?? [];
   const actualHeader = actual[0] ?? [];
@@ -67,8 +75,9 @@ function compareRows(
   const missing = grid.map((_, r) => r).filter((r) => !taken.has(r));
   const rows = Math.max(actual.length, wantRow.length) + missing.length;
   for (let r = 0; r < rows; r++) {
-    const g = r < Math.max(actual.length, wantRow.length) ? wantRow[r] ?? -1 : missing[r - Math.max(actual.length, wantRow.length)]!;
-    const want = g >= 0 ? grid[g] ?? [] : [];
+    const g =
+      r < Math.max(actual.length, wantRow.length) ? (wantRow[r] ?? -1) : missing[r - Math.max(actual.length, wantRow.length)]!;
+    const want = g >= 0 ? (grid[g] ?? []) : [];
     const got = actual[r] ?? [];
     for (let c = 0; c < wantCol.length; c++) {
       const wc = wantCol[c]!;
@@ -83,7 +92,10 @@ function compareRows(
 }
 
 /** Lines matched by key and columns by header; undefined when the sheet lacks a key column. */
-function compareByKey(grid: readonly OutputCell[][], actual: ReadonlyArray<ReadonlyArray<unknown>>): CellDifference[] | undefined {
+function compareByKey(
+  grid: readonly OutputCell[][],
+  actual: ReadonlyArray<ReadonlyArray<unknown>>,
+): CellDifference[] | undefined {
   const header = (grid[0] ?? []).map((h) => String(h));
   const actualHeader = (actual[0] ?? []).map((h) => String(cellForReview(h)));
   // Sheet column → grid column with the same header (each grid column used once).
@@ -106,7 +118,7 @@ function compareByKey(grid: readonly OutputCell[][], actual: ReadonlyArray<Reado
     if (list) list.push(r);
     else free.set(k, [r]);
   }
-  const wantRow = actual.map((row, r) => (r === 0 ? 0 : free.get(keyOf(row, keySheet))?.shift() ?? -1));
+  const wantRow = actual.map((row, r) => (r === 0 ? 0 : (free.get(keyOf(row, keySheet))?.shift() ?? -1)));
   if (actual.length === 0) return undefined;
   return compareRows(grid, actual, wantRow, wantCol);
 }

@@ -35,7 +35,11 @@ export interface OutputSheet {
 const MAX_WIDTH = 60;
 
 /** `longest`: the longest value's length where the caller knows it, so the rows need no scan. */
-export function makeTable(name: string, columns: ReadonlyArray<{ header: string; kind: ColumnKind; longest?: number }>, rows: OutputCell[][]): OutputTable {
+export function makeTable(
+  name: string,
+  columns: ReadonlyArray<{ header: string; kind: ColumnKind; longest?: number }>,
+  rows: OutputCell[][],
+): OutputTable {
   const cols: OutputColumn[] = columns.map(({ longest: known, ...c }, i) => {
     const longest = known ?? longestCell(rows, i);
     // Amounts show with separators, two decimals and " kr".
@@ -47,7 +51,8 @@ export function makeTable(name: string, columns: ReadonlyArray<{ header: string;
 
 /** Characters of the longest value in column `i`; the scan stops once the width cap is reached. */
 function longestCell(rows: readonly OutputCell[][], i: number): number {
-  let longest = 0, largest = -1;
+  let longest = 0,
+    largest = -1;
   for (let r = 0; r < rows.length; r++) {
     const v = rows[r]![i];
     if (typeof v === 'string') {
@@ -93,6 +98,10 @@ export function sheetGrid(sheet: OutputSheet): OutputCell[][] {
 export function sheetColumnKinds(sheet: OutputSheet): ColumnKind[] {
   const offsets = tableColumnOffsets(sheet);
   const kinds: ColumnKind[] = [];
-  sheet.tables.forEach((t, ti) => t.columns.forEach((c, ci) => { kinds[offsets[ti]! + ci] = c.kind; }));
+  sheet.tables.forEach((t, ti) =>
+    t.columns.forEach((c, ci) => {
+      kinds[offsets[ti]! + ci] = c.kind;
+    }),
+  );
   return Array.from(kinds, (k) => k ?? 'text');
 }

@@ -13,9 +13,10 @@ export function applyCap(cappedFees: Money, maxtaxa: Money, other: Money, abilit
   const rawRoom = other.isZero() ? limit : limit.minus(other);
   const room = rawRoom.isNegative() ? ZERO : rawRoom;
   if (cappedFees.lessThanOrEqualTo(room)) return { room, reduction: ZERO, explanation: '' };
-  const limitText = ability !== undefined
-    ? `det lägsta av maxtaxan ${formatKr(maxtaxa)} och avgiftsutrymmet ${formatKr(ability)}`
-    : `maxtaxan ${formatKr(maxtaxa)}`;
+  const limitText =
+    ability !== undefined
+      ? `det lägsta av maxtaxan ${formatKr(maxtaxa)} och avgiftsutrymmet ${formatKr(ability)}`
+      : `maxtaxan ${formatKr(maxtaxa)}`;
   const otherText = other.isZero() ? '' : ` minus övriga avgifter inom skyddet ${formatKr(other)}`;
   return {
     room,

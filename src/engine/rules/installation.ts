@@ -14,13 +14,16 @@ export interface InstallationOccasion {
 
 /** New installations of fee-carrying categories in the month, one occasion per date. */
 function isOccasion(r: RegisterRow, start: number, end: number): boolean {
-  return r.installType === 'new' && r.installed >= start && r.installed <= end && INSTALLATION_FEE_CATEGORIES.has(r.service.category);
+  return (
+    r.installType === 'new' && r.installed >= start && r.installed <= end && INSTALLATION_FEE_CATEGORIES.has(r.service.category)
+  );
 }
 
 const NONE: InstallationOccasion[] = [];
 
 export function installationOccasions(rows: readonly RegisterRow[], month: YearMonth, tariff: Tariff): InstallationOccasion[] {
-  const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  const start = firstDayOfMonth(month),
+    end = lastDayOfMonth(month);
   let any = false;
   for (const r of rows) if (isOccasion(r, start, end)) any = true;
   if (!any) return NONE;
@@ -41,9 +44,10 @@ export function installationOccasions(rows: readonly RegisterRow[], month: YearM
       day,
       rows: list,
       version,
-      explanation: n === 1
-        ? `Installationsavgift ${formatKr(version.installationFee)} för nyinstallation ${dayToIso(day)}.`
-        : `Installationsavgift ${formatKr(version.installationFee)} för nyinstallation ${dayToIso(day)}; ${n} enheter installerades samma dag och ger en avgift.`,
+      explanation:
+        n === 1
+          ? `Installationsavgift ${formatKr(version.installationFee)} för nyinstallation ${dayToIso(day)}.`
+          : `Installationsavgift ${formatKr(version.installationFee)} för nyinstallation ${dayToIso(day)}; ${n} enheter installerades samma dag och ger en avgift.`,
     });
   }
   return out.sort((a, b) => a.day - b.day);

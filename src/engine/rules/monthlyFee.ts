@@ -9,7 +9,8 @@ import type { Proration } from '../settings.js';
 
 /** Number of days of the month on which at least one of the rows is active. */
 export function activeDaysInMonth(rows: readonly RegisterRow[], month: YearMonth): number {
-  const start = firstDayOfMonth(month), end = lastDayOfMonth(month);
+  const start = firstDayOfMonth(month),
+    end = lastDayOfMonth(month);
   if (rows.length === 1) {
     const r = rows[0]!;
     return Math.max(0, Math.min(r.ended ?? end, end) - Math.max(r.installed, start) + 1);
@@ -44,7 +45,11 @@ export interface MonthlyCharge {
 /** The fee for `activeDays` days of the month under a proration setting (§5). */
 /** `memo` may be shared only by calls for the same month, fee and proration. */
 export function proratedFee(
-  fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory,
+  fee: Money,
+  activeDays: number,
+  month: YearMonth,
+  proration: Proration,
+  category: FeeCategory,
   memo?: Map<number, MonthlyCharge>,
 ): MonthlyCharge {
   // A run bills one month under one tariff version, so category and days decide the result.
@@ -56,23 +61,45 @@ export function proratedFee(
   return charge;
 }
 
-function computeFee(fee: Money, activeDays: number, month: YearMonth, proration: Proration, category: FeeCategory): MonthlyCharge {
+function computeFee(
+  fee: Money,
+  activeDays: number,
+  month: YearMonth,
+  proration: Proration,
+  category: FeeCategory,
+): MonthlyCharge {
   const dim = daysInMonth(month.year, month.month);
   const what = `Månadsavgift för ${CATEGORY_LABEL[category]}`;
   if (activeDays >= dim) {
-    return { amount: fee, quantity: proration === 'started-month' ? 1 : activeDays, explanation: `${what}, ${formatKr(fee)}, aktiv hela månaden.` };
+    return {
+      amount: fee,
+      quantity: proration === 'started-month' ? 1 : activeDays,
+      explanation: `${what}, ${formatKr(fee)}, aktiv hela månaden.`,
+    };
   }
   switch (proration) {
     case 'started-month':
-      return { amount: fee, quantity: 1, explanation: `${what}, ${formatKr(fee)}: aktiv ${activeDays} av ${dim} dagar, och en påbörjad månad debiteras helt.` };
+      return {
+        amount: fee,
+        quantity: 1,
+        explanation: `${what}, ${formatKr(fee)}: aktiv ${activeDays} av ${dim} dagar, och en påbörjad månad debiteras helt.`,
+      };
     case 'days-30': {
       const raw = roundToKrona(fee.times(activeDays).dividedBy(30));
       const amount = raw.greaterThan(fee) ? fee : raw;
-      return { amount, quantity: activeDays, explanation: `${what}: ${formatKr(fee)} × ${activeDays}/30 dagar = ${formatKr(amount)}${raw.greaterThan(fee) ? ' (högst en hel månadsavgift)' : ''}.` };
+      return {
+        amount,
+        quantity: activeDays,
+        explanation: `${what}: ${formatKr(fee)} × ${activeDays}/30 dagar = ${formatKr(amount)}${raw.greaterThan(fee) ? ' (högst en hel månadsavgift)' : ''}.`,
+      };
     }
     case 'actual-days': {
       const amount = roundToKrona(fee.times(activeDays).dividedBy(dim));
-      return { amount, quantity: activeDays, explanation: `${what}: ${formatKr(fee)} × ${activeDays}/${dim} dagar = ${formatKr(amount)}.` };
+      return {
+        amount,
+        quantity: activeDays,
+        explanation: `${what}: ${formatKr(fee)} × ${activeDays}/${dim} dagar = ${formatKr(amount)}.`,
+      };
     }
   }
 }

@@ -43,11 +43,17 @@ export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays:
   if (row.returnStatus === 'notReturned' && row.reminder === undefined) return REMINDER_MISSING;
   const due = dueDay(row, reminderDays);
   if (due === undefined || !sameMonth(due, month)) return NONE;
-  const why = row.returnStatus === 'notReturned'
-    ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
-    : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;
+  const why =
+    row.returnStatus === 'notReturned'
+      ? `ej återlämnad teknik: påminnelse ${dayToIso(row.reminder!)} + ${reminderDays} dagar = ${dayToIso(due)}`
+      : `${row.returnStatus === 'lost' ? 'borttappad' : 'obrukbar'} teknik ${dayToIso(due)}`;
   const cost = rowCost(row);
-  if (cost === undefined) return { kind: 'costProblem', reason: isBlank(row.costCell) ? 'saknas' : 'är inte ett tal', dueText: why };
+  if (cost === undefined)
+    return { kind: 'costProblem', reason: isBlank(row.costCell) ? 'saknas' : 'är inte ett tal', dueText: why };
   if (cost.isNegative()) return { kind: 'costProblem', reason: 'är negativ', dueText: why };
-  return { kind: 'charge', amount: cost, explanation: `Ersättning för ${why}, faktisk kostnad ${formatKr(cost)} enligt leverantörsavtal.` };
+  return {
+    kind: 'charge',
+    amount: cost,
+    explanation: `Ersättning för ${why}, faktisk kostnad ${formatKr(cost)} enligt leverantörsavtal.`,
+  };
 }

@@ -1,5 +1,5 @@
 // A1-style addresses for the Excel fake. No Node imports: the fake must also bundle for a browser.
-import { FakeOfficeError } from "./errors.js";
+import { FakeOfficeError } from './errors.js';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -14,7 +14,7 @@ export interface Rect {
 
 export function columnLetters(index: number): string {
   let n = index + 1;
-  let out = "";
+  let out = '';
   while (n > 0) {
     const rem = (n - 1) % 26;
     out = String.fromCharCode(65 + rem) + out;
@@ -55,18 +55,21 @@ export function splitSheet(address: string): { sheet?: string; cells: string } {
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address.trim());
   if (!m) return { cells: address.trim() };
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  return { sheet, cells: m[3] ?? "" };
+  return { sheet, cells: m[3] ?? '' };
 }
 
 function badAddress(address: string): FakeOfficeError {
-  return new FakeOfficeError("InvalidArgument", `The address "${address}" is not a valid A1 reference (fake supports A1, A1:B2, A:B, 1:2).`);
+  return new FakeOfficeError(
+    'InvalidArgument',
+    `The address "${address}" is not a valid A1 reference (fake supports A1, A1:B2, A:B, 1:2).`,
+  );
 }
 
 /** Parses the cell part of an address: A1, $A$1, A1:B2, A:C (whole columns), 2:5 (whole rows). */
 export function parseA1(cells: string): Rect {
-  const text = cells.replace(/\$/g, "").toUpperCase();
+  const text = cells.replace(/\$/g, '').toUpperCase();
   const cell = /^([A-Z]{1,3})(\d{1,7})$/;
-  const parts = text.split(":");
+  const parts = text.split(':');
   if (parts.length === 1 || parts.length === 2) {
     const [a, b = a] = parts as [string, string?];
     const ca = cell.exec(a);
@@ -74,8 +77,8 @@ export function parseA1(cells: string): Rect {
     if (ca && cb) {
       const r1 = Number(ca[2]) - 1;
       const r2 = Number(cb[2]) - 1;
-      const c1 = columnIndex(ca[1] ?? "");
-      const c2 = columnIndex(cb[1] ?? "");
+      const c1 = columnIndex(ca[1] ?? '');
+      const c2 = columnIndex(cb[1] ?? '');
       return checked(cells, Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
     }
     if (parts.length === 2 && /^[A-Z]{1,3}$/.test(a) && /^[A-Z]{1,3}$/.test(b)) {
@@ -104,7 +107,7 @@ export function checked(address: string, row: number, column: number, rowCount: 
     columnCount >= 1 &&
     row + rowCount <= MAX_ROWS &&
     column + columnCount <= MAX_COLUMNS;
-  if (!ok) throw new FakeOfficeError("InvalidArgument", `The range ${address} lies outside the worksheet.`);
+  if (!ok) throw new FakeOfficeError('InvalidArgument', `The range ${address} lies outside the worksheet.`);
   return { row, column, rowCount, columnCount };
 }
 

@@ -4,16 +4,8 @@
 //  - objects returned by getItem/getRange/... are resolved in queue order at sync time, so a
 //    missing sheet surfaces as ItemNotFound from sync(), and *OrNullObject gives isNullObject;
 //  - every sync is recorded with the byte size of its request and response payloads.
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  type Rect,
-  checked,
-  parseA1,
-  qualifiedAddress,
-  splitSheet,
-} from "./address.js";
-import { FakeOfficeError } from "./errors.js";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, checked, parseA1, qualifiedAddress, splitSheet } from './address.js';
+import { FakeOfficeError } from './errors.js';
 import {
   type CellValue,
   NO_FILL,
@@ -22,9 +14,8 @@ import {
   type WorkbookModel,
   coerceInput,
   formatText,
-  utf8Length,
   valueType,
-} from "./model.js";
+} from './model.js';
 
 // ---------------------------------------------------------------------------------------------
 // Host interface the proxies need (implemented by FakeExcel in ../excel-fake.ts)
@@ -72,7 +63,11 @@ type LoadOption = string | string[] | { select?: string | string[] } | undefined
 
 function propList(props: LoadOption): string[] {
   if (props === undefined) return [];
-  if (typeof props === "string") return props.split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+  if (typeof props === 'string')
+    return props
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
   if (Array.isArray(props)) return props.flatMap((p) => propList(p));
   return propList(props.select);
 }
@@ -128,8 +123,8 @@ export class FakeRequestContext {
   /** @internal */ assertOpen(): void {
     if (this.closed) {
       throw new FakeOfficeError(
-        "InvalidRequestContext",
-        "This request context belongs to an Excel.run that has finished; objects cannot be used outside their Excel.run.",
+        'InvalidRequestContext',
+        'This request context belongs to an Excel.run that has finished; objects cannot be used outside their Excel.run.',
       );
     }
   }
@@ -168,7 +163,7 @@ export abstract class FakeClientObject<M> {
   get isNullObject(): boolean {
     if (this._isNull === undefined) {
       throw new FakeOfficeError(
-        "PropertyNotLoaded",
+        'PropertyNotLoaded',
         `${this._typeName}.isNullObject is not known until context.sync() has run after the object was requested.`,
       );
     }
@@ -179,16 +174,16 @@ export abstract class FakeClientObject<M> {
     this._ctx.assertOpen();
     const wanted: string[] = [];
     for (const p of propList(props).length > 0 ? propList(props) : [...this._scalars]) {
-      const [head = "", ...rest] = p.split("/");
+      const [head = '', ...rest] = p.split('/');
       const nav = this._navigation(head);
       if (nav) {
-        nav.load(rest.length > 0 ? rest.join("/") : undefined);
+        nav.load(rest.length > 0 ? rest.join('/') : undefined);
         continue;
       }
       if (rest.length > 0 || !this._scalars.includes(head)) {
         throw new FakeOfficeError(
-          "InvalidArgument",
-          `${this._typeName} has no property '${p}' in the fake (loadable: ${this._scalars.join(", ") || "none"}).`,
+          'InvalidArgument',
+          `${this._typeName} has no property '${p}' in the fake (loadable: ${this._scalars.join(', ') || 'none'}).`,
         );
       }
       wanted.push(head);
@@ -244,10 +239,13 @@ export abstract class FakeClientObject<M> {
     const m = this._created ? this._model : this._resolver();
     if (m === undefined) {
       // Its creation failed in an earlier sync (e.g. getItem of a missing sheet).
-      throw new FakeOfficeError("InvalidObjectPath", `${where}: the ${this._typeName} was never resolved; the sync that created it failed.`);
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        `${where}: the ${this._typeName} was never resolved; the sync that created it failed.`,
+      );
     }
     if (m !== null && !this._alive(m)) {
-      throw new FakeOfficeError("ItemNotFound", `${where}: the ${this._typeName} no longer exists (it was deleted).`);
+      throw new FakeOfficeError('ItemNotFound', `${where}: the ${this._typeName} no longer exists (it was deleted).`);
     }
     return m;
   }
@@ -256,7 +254,10 @@ export abstract class FakeClientObject<M> {
   _modelNow(where: string): M {
     const m = this._modelOrNull(where);
     if (m === null) {
-      throw new FakeOfficeError("ItemNotFound", `${where}: the ${this._typeName} is a null object (the *OrNullObject call found nothing).`);
+      throw new FakeOfficeError(
+        'ItemNotFound',
+        `${where}: the ${this._typeName} is a null object (the *OrNullObject call found nothing).`,
+      );
     }
     return m;
   }
@@ -265,7 +266,7 @@ export abstract class FakeClientObject<M> {
     if (this._isNull === true) return null as T;
     if (!this._loaded.has(prop)) {
       throw new FakeOfficeError(
-        "PropertyNotLoaded",
+        'PropertyNotLoaded',
         `The property '${prop}' of ${this._typeName} is not loaded. Call load("${prop}") and await context.sync() before reading it.`,
       );
     }
@@ -298,7 +299,10 @@ export class FakeClientResult<T> {
 
   get value(): T {
     if (!this.loaded) {
-      throw new FakeOfficeError("ValueNotLoaded", "The value of this ClientResult is not available until context.sync() has run.");
+      throw new FakeOfficeError(
+        'ValueNotLoaded',
+        'The value of this ClientResult is not available until context.sync() has run.',
+      );
     }
     return this.result as T;
   }
@@ -316,18 +320,21 @@ abstract class FakeCollection<M, IM, I extends FakeClientObject<IM>> extends Fak
   protected abstract readonly _itemScalars: readonly string[];
 
   get items(): I[] {
-    return this._get<I[]>("items");
+    return this._get<I[]>('items');
   }
 
   /** load("items"), load("items/name") and load("name") all load the items, as in Office.js. */
   override load(props?: LoadOption): this {
     this._ctx.assertOpen();
     const wanted = propList(props)
-      .map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p))
-      .filter((p) => p !== "items" && p !== "$all");
+      .map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p))
+      .filter((p) => p !== 'items' && p !== '$all');
     for (const p of wanted) {
       if (!this._itemScalars.includes(p)) {
-        throw new FakeOfficeError("InvalidArgument", `${this._typeName} items have no property '${p}' in the fake (loadable: ${this._itemScalars.join(", ")}).`);
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `${this._typeName} items have no property '${p}' in the fake (loadable: ${this._itemScalars.join(', ')}).`,
+        );
       }
     }
     this._ctx.enqueue(`${this._typeName}.load`, wanted, (exec) => {
@@ -341,7 +348,7 @@ abstract class FakeCollection<M, IM, I extends FakeClientObject<IM>> extends Fak
       const snaps = models.map((im, i) => (items[i] as I)._snapshotOf(im, wanted));
       exec.respond(snaps, () => {
         items.forEach((item, i) => item._deliver(snaps[i] ?? {}));
-        this._loaded.set("items", items);
+        this._loaded.set('items', items);
       });
     });
     return this;
@@ -366,7 +373,7 @@ abstract class FakeCollection<M, IM, I extends FakeClientObject<IM>> extends Fak
 // ---------------------------------------------------------------------------------------------
 
 export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
-  protected readonly _typeName = "Workbook";
+  protected readonly _typeName = 'Workbook';
   protected readonly _scalars: readonly string[] = [];
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
@@ -383,16 +390,16 @@ export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
 
   /** The selected range; A1 of the active sheet when nothing was selected. */
   getSelectedRange(): FakeRange {
-    const wb = () => this._modelNow("Workbook.getSelectedRange");
+    const wb = () => this._modelNow('Workbook.getSelectedRange');
     return this._spawn(
-      "getSelectedRange",
+      'getSelectedRange',
       null,
       new FakeRange(this._ctx, () => {
         const m = wb();
         const sel = m.selection;
         if (sel) return { sheet: sel.sheet, rect: sel.rect };
         const sheet = m.activeSheet ?? m.sheets[0];
-        if (!sheet) throw new FakeOfficeError("ItemNotFound", "The workbook has no worksheet.");
+        if (!sheet) throw new FakeOfficeError('ItemNotFound', 'The workbook has no worksheet.');
         return { sheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
       }),
     );
@@ -414,8 +421,8 @@ export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
 }
 
 export class FakeApplication extends FakeClientObject<WorkbookModel> {
-  protected readonly _typeName = "Application";
-  protected readonly _scalars: readonly string[] = ["calculationMode"];
+  protected readonly _typeName = 'Application';
+  protected readonly _scalars: readonly string[] = ['calculationMode'];
 
   constructor(ctx: FakeRequestContext, resolver: () => WorkbookModel) {
     super(ctx, resolver, false);
@@ -423,36 +430,36 @@ export class FakeApplication extends FakeClientObject<WorkbookModel> {
 
   /** Recorded on the request it belongs to (RequestRecord.suspendedCalculation). */
   suspendApiCalculationUntilNextSync(): void {
-    this._ctx.enqueue("Application.suspendApiCalculationUntilNextSync", null, (exec) => {
+    this._ctx.enqueue('Application.suspendApiCalculationUntilNextSync', null, (exec) => {
       exec.record.suspendedCalculation = true;
     });
   }
 
   /** Recorded as an action only: the fake has no formulas to recalculate. */
   calculate(calculationType: string): void {
-    this._ctx.enqueue("Application.calculate", [calculationType], () => {
-      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) {
-        throw new FakeOfficeError("InvalidArgument", `Application.calculate: unknown calculation type "${calculationType}".`);
+    this._ctx.enqueue('Application.calculate', [calculationType], () => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) {
+        throw new FakeOfficeError('InvalidArgument', `Application.calculate: unknown calculation type "${calculationType}".`);
       }
     });
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this._ctx.enqueue("Application.suspendScreenUpdatingUntilNextSync", null, () => undefined);
+    this._ctx.enqueue('Application.suspendScreenUpdatingUntilNextSync', null, () => undefined);
   }
 
   get calculationMode(): string {
-    return this._get("calculationMode");
+    return this._get('calculationMode');
   }
 
   protected _snapshot(): unknown {
-    return "Automatic";
+    return 'Automatic';
   }
 }
 
 export class FakeSettingCollection extends FakeCollection<WorkbookModel, string, FakeSetting> {
-  protected readonly _typeName = "SettingCollection";
-  protected readonly _itemScalars = ["key", "value"] as const;
+  protected readonly _typeName = 'SettingCollection';
+  protected readonly _itemScalars = ['key', 'value'] as const;
 
   constructor(ctx: FakeRequestContext, resolver: () => WorkbookModel) {
     super(ctx, resolver, false);
@@ -461,12 +468,13 @@ export class FakeSettingCollection extends FakeCollection<WorkbookModel, string,
   add(key: string, value: unknown): FakeSetting {
     const json = JSON.stringify(value);
     return this._spawn(
-      "add",
+      'add',
       [key, value],
       new FakeSetting(this._ctx, () => {
-        if (typeof key !== "string" || key.length === 0) throw new FakeOfficeError("InvalidArgument", "A setting key must be a non-empty string.");
-        if (json === undefined) throw new FakeOfficeError("InvalidArgument", `Setting "${key}" must be JSON-serialisable.`);
-        this._modelNow("SettingCollection.add").settings.set(key, json);
+        if (typeof key !== 'string' || key.length === 0)
+          throw new FakeOfficeError('InvalidArgument', 'A setting key must be a non-empty string.');
+        if (json === undefined) throw new FakeOfficeError('InvalidArgument', `Setting "${key}" must be JSON-serialisable.`);
+        this._modelNow('SettingCollection.add').settings.set(key, json);
         return key;
       }),
     );
@@ -474,11 +482,11 @@ export class FakeSettingCollection extends FakeCollection<WorkbookModel, string,
 
   getItem(key: string): FakeSetting {
     return this._spawn(
-      "getItem",
+      'getItem',
       [key],
       new FakeSetting(this._ctx, () => {
-        if (!this._modelNow("SettingCollection.getItem").settings.has(key)) {
-          throw new FakeOfficeError("ItemNotFound", `No setting "${key}".`);
+        if (!this._modelNow('SettingCollection.getItem').settings.has(key)) {
+          throw new FakeOfficeError('ItemNotFound', `No setting "${key}".`);
         }
         return key;
       }),
@@ -487,9 +495,9 @@ export class FakeSettingCollection extends FakeCollection<WorkbookModel, string,
 
   getItemOrNullObject(key: string): FakeSetting {
     return this._spawn(
-      "getItemOrNullObject",
+      'getItemOrNullObject',
       [key],
-      new FakeSetting(this._ctx, () => (this._modelNow("SettingCollection.getItemOrNullObject").settings.has(key) ? key : null)),
+      new FakeSetting(this._ctx, () => (this._modelNow('SettingCollection.getItemOrNullObject').settings.has(key) ? key : null)),
     );
   }
 
@@ -503,31 +511,31 @@ export class FakeSettingCollection extends FakeCollection<WorkbookModel, string,
 }
 
 export class FakeSetting extends FakeClientObject<string> {
-  protected readonly _typeName = "Setting";
-  protected readonly _scalars = ["key", "value"] as const;
+  protected readonly _typeName = 'Setting';
+  protected readonly _scalars = ['key', 'value'] as const;
 
   constructor(ctx: FakeRequestContext, resolver: () => string | null, created = true) {
     super(ctx, resolver, created);
   }
 
   get key(): string {
-    return this._get("key");
+    return this._get('key');
   }
 
   get value(): unknown {
-    return this._get("value");
+    return this._get('value');
   }
 
   set value(v: unknown) {
     const json = JSON.stringify(v);
-    this._set("value", v, (key) => {
-      if (json === undefined) throw new FakeOfficeError("InvalidArgument", `Setting "${key}" must be JSON-serialisable.`);
+    this._set('value', v, (key) => {
+      if (json === undefined) throw new FakeOfficeError('InvalidArgument', `Setting "${key}" must be JSON-serialisable.`);
       this._ctx.host.model.settings.set(key, json);
     });
   }
 
   delete(): void {
-    this._call("delete", null, (key) => this._ctx.host.model.settings.delete(key));
+    this._call('delete', null, (key) => this._ctx.host.model.settings.delete(key));
   }
 
   protected override _alive(key: string): boolean {
@@ -535,8 +543,8 @@ export class FakeSetting extends FakeClientObject<string> {
   }
 
   protected _snapshot(key: string, prop: string): unknown {
-    if (prop === "key") return key;
-    return JSON.parse(this._ctx.host.model.settings.get(key) ?? "null") as unknown;
+    if (prop === 'key') return key;
+    return JSON.parse(this._ctx.host.model.settings.get(key) ?? 'null') as unknown;
   }
 }
 
@@ -545,7 +553,7 @@ export class FakeSetting extends FakeClientObject<string> {
 // ---------------------------------------------------------------------------------------------
 
 export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, SheetModel, FakeWorksheet> {
-  protected readonly _typeName = "WorksheetCollection";
+  protected readonly _typeName = 'WorksheetCollection';
   protected readonly _itemScalars = FakeWorksheet.scalars;
 
   constructor(ctx: FakeRequestContext, resolver: () => WorkbookModel) {
@@ -555,11 +563,11 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, Sheet
   /** By name (case-insensitive, as Excel) or id; ItemNotFound at sync if missing. */
   getItem(key: string): FakeWorksheet {
     return this._spawn(
-      "getItem",
+      'getItem',
       [key],
       new FakeWorksheet(this._ctx, () => {
-        const sheet = this._modelNow("WorksheetCollection.getItem").sheetByKey(key);
-        if (!sheet) throw new FakeOfficeError("ItemNotFound", `There is no worksheet named "${key}".`);
+        const sheet = this._modelNow('WorksheetCollection.getItem').sheetByKey(key);
+        if (!sheet) throw new FakeOfficeError('ItemNotFound', `There is no worksheet named "${key}".`);
         return sheet;
       }),
     );
@@ -567,24 +575,28 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, Sheet
 
   getItemOrNullObject(key: string): FakeWorksheet {
     return this._spawn(
-      "getItemOrNullObject",
+      'getItemOrNullObject',
       [key],
-      new FakeWorksheet(this._ctx, () => this._modelNow("WorksheetCollection.getItemOrNullObject").sheetByKey(key) ?? null),
+      new FakeWorksheet(this._ctx, () => this._modelNow('WorksheetCollection.getItemOrNullObject').sheetByKey(key) ?? null),
     );
   }
 
   add(name?: string): FakeWorksheet {
-    return this._spawn("add", [name ?? null], new FakeWorksheet(this._ctx, () => this._modelNow("WorksheetCollection.add").addSheet(name)));
+    return this._spawn(
+      'add',
+      [name ?? null],
+      new FakeWorksheet(this._ctx, () => this._modelNow('WorksheetCollection.add').addSheet(name)),
+    );
   }
 
   getActiveWorksheet(): FakeWorksheet {
     return this._spawn(
-      "getActiveWorksheet",
+      'getActiveWorksheet',
       null,
       new FakeWorksheet(this._ctx, () => {
-        const wb = this._modelNow("WorksheetCollection.getActiveWorksheet");
+        const wb = this._modelNow('WorksheetCollection.getActiveWorksheet');
         const sheet = wb.activeSheet ?? wb.sheets[0];
-        if (!sheet) throw new FakeOfficeError("ItemNotFound", "The workbook has no worksheet.");
+        if (!sheet) throw new FakeOfficeError('ItemNotFound', 'The workbook has no worksheet.');
         return sheet;
       }),
     );
@@ -600,56 +612,56 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, Sheet
 }
 
 export class FakeWorksheet extends FakeClientObject<SheetModel> {
-  static readonly scalars = ["name", "id", "position", "visibility"] as const;
-  protected readonly _typeName = "Worksheet";
+  static readonly scalars = ['name', 'id', 'position', 'visibility'] as const;
+  protected readonly _typeName = 'Worksheet';
   protected readonly _scalars = FakeWorksheet.scalars;
   readonly freezePanes: FakeFreezePanes;
   readonly tables: FakeTableCollection;
 
   constructor(ctx: FakeRequestContext, resolver: () => SheetModel | null, created = true) {
     super(ctx, resolver, created);
-    this.freezePanes = new FakeFreezePanes(ctx, () => this._modelNow("Worksheet.freezePanes"));
-    this.tables = new FakeTableCollection(ctx, () => ({ wb: ctx.host.model, sheet: this._modelNow("Worksheet.tables") }));
+    this.freezePanes = new FakeFreezePanes(ctx, () => this._modelNow('Worksheet.freezePanes'));
+    this.tables = new FakeTableCollection(ctx, () => ({ wb: ctx.host.model, sheet: this._modelNow('Worksheet.tables') }));
   }
 
   get name(): string {
-    return this._get("name");
+    return this._get('name');
   }
 
   set name(value: string) {
-    this._set("name", value, (sheet) => {
+    this._set('name', value, (sheet) => {
       this._ctx.host.model.validateSheetName(value, sheet);
       sheet.name = value;
     });
   }
 
   get id(): string {
-    return this._get("id");
+    return this._get('id');
   }
 
   get position(): number {
-    return this._get("position");
+    return this._get('position');
   }
 
   set position(value: number) {
-    this._set("position", value, (sheet) => this._ctx.host.model.moveSheet(sheet, value));
+    this._set('position', value, (sheet) => this._ctx.host.model.moveSheet(sheet, value));
   }
 
   get visibility(): string {
-    return this._get("visibility");
+    return this._get('visibility');
   }
 
   /** getRange() without an address is the whole sheet, as in Office.js. */
   getRange(address?: string): FakeRange {
     return this._spawn(
-      "getRange",
+      'getRange',
       [address ?? null],
       new FakeRange(this._ctx, () => {
-        const sheet = this._modelNow("Worksheet.getRange");
+        const sheet = this._modelNow('Worksheet.getRange');
         if (address === undefined) return { sheet, rect: { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS } };
         const { sheet: named, cells } = splitSheet(address);
         if (named !== undefined && named.toLowerCase() !== sheet.name.toLowerCase()) {
-          throw new FakeOfficeError("InvalidArgument", `Worksheet "${sheet.name}" cannot return a range on sheet "${named}".`);
+          throw new FakeOfficeError('InvalidArgument', `Worksheet "${sheet.name}" cannot return a range on sheet "${named}".`);
         }
         return { sheet, rect: parseA1(cells) };
       }),
@@ -658,10 +670,10 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return this._spawn(
-      "getRangeByIndexes",
+      'getRangeByIndexes',
       [startRow, startColumn, rowCount, columnCount],
       new FakeRange(this._ctx, () => ({
-        sheet: this._modelNow("Worksheet.getRangeByIndexes"),
+        sheet: this._modelNow('Worksheet.getRangeByIndexes'),
         rect: checked(`(${startRow}, ${startColumn}, ${rowCount}, ${columnCount})`, startRow, startColumn, rowCount, columnCount),
       })),
     );
@@ -669,10 +681,10 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   getCell(row: number, column: number): FakeRange {
     return this._spawn(
-      "getCell",
+      'getCell',
       [row, column],
       new FakeRange(this._ctx, () => ({
-        sheet: this._modelNow("Worksheet.getCell"),
+        sheet: this._modelNow('Worksheet.getCell'),
         rect: checked(`(${row}, ${column})`, row, column, 1, 1),
       })),
     );
@@ -681,10 +693,10 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   /** Like Office.js: on an empty sheet this is A1, not an error. */
   getUsedRange(valuesOnly = false): FakeRange {
     return this._spawn(
-      "getUsedRange",
+      'getUsedRange',
       [valuesOnly],
       new FakeRange(this._ctx, () => {
-        const sheet = this._modelNow("Worksheet.getUsedRange");
+        const sheet = this._modelNow('Worksheet.getUsedRange');
         return { sheet, rect: sheet.usedRect(valuesOnly) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
       }),
     );
@@ -692,10 +704,10 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return this._spawn(
-      "getUsedRangeOrNullObject",
+      'getUsedRangeOrNullObject',
       [valuesOnly],
       new FakeRange(this._ctx, () => {
-        const sheet = this._modelNow("Worksheet.getUsedRangeOrNullObject");
+        const sheet = this._modelNow('Worksheet.getUsedRangeOrNullObject');
         const rect = sheet.usedRect(valuesOnly);
         return rect ? { sheet, rect } : null;
       }),
@@ -703,11 +715,11 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
 
   delete(): void {
-    this._call("delete", null, (sheet) => this._ctx.host.model.deleteSheet(sheet));
+    this._call('delete', null, (sheet) => this._ctx.host.model.deleteSheet(sheet));
   }
 
   activate(): void {
-    this._call("activate", null, (sheet) => {
+    this._call('activate', null, (sheet) => {
       this._ctx.host.model.activeSheet = sheet;
     });
   }
@@ -718,25 +730,25 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   protected _snapshot(sheet: SheetModel, prop: string): unknown {
     switch (prop) {
-      case "name":
+      case 'name':
         return sheet.name;
-      case "id":
+      case 'id':
         return sheet.id;
-      case "position":
+      case 'position':
         return this._ctx.host.model.sheets.indexOf(sheet);
       default:
-        return "Visible";
+        return 'Visible';
     }
   }
 
   protected override _navigation(name: string): FakeClientObject<unknown> | undefined {
-    if (name === "tables") return this.tables as FakeClientObject<unknown>;
+    if (name === 'tables') return this.tables as FakeClientObject<unknown>;
     return undefined;
   }
 }
 
 export class FakeFreezePanes extends FakeClientObject<SheetModel> {
-  protected readonly _typeName = "WorksheetFreezePanes";
+  protected readonly _typeName = 'WorksheetFreezePanes';
   protected readonly _scalars: readonly string[] = [];
 
   constructor(ctx: FakeRequestContext, resolver: () => SheetModel) {
@@ -744,21 +756,23 @@ export class FakeFreezePanes extends FakeClientObject<SheetModel> {
   }
 
   freezeRows(count = 1): void {
-    this._call("freezeRows", [count], (sheet) => {
-      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) throw new FakeOfficeError("InvalidArgument", `freezeRows(${count})`);
+    this._call('freezeRows', [count], (sheet) => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS)
+        throw new FakeOfficeError('InvalidArgument', `freezeRows(${count})`);
       sheet.frozenRows = count;
     });
   }
 
   freezeColumns(count = 1): void {
-    this._call("freezeColumns", [count], (sheet) => {
-      if (!Number.isInteger(count) || count < 0 || count >= MAX_COLUMNS) throw new FakeOfficeError("InvalidArgument", `freezeColumns(${count})`);
+    this._call('freezeColumns', [count], (sheet) => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_COLUMNS)
+        throw new FakeOfficeError('InvalidArgument', `freezeColumns(${count})`);
       sheet.frozenColumns = count;
     });
   }
 
   unfreeze(): void {
-    this._call("unfreeze", null, (sheet) => {
+    this._call('unfreeze', null, (sheet) => {
       sheet.frozenRows = 0;
       sheet.frozenColumns = 0;
     });
@@ -783,18 +797,23 @@ function cellCount(rect: Rect): number {
 }
 
 /** Applies a 2-D array (or one value for every cell) to a rectangle; null leaves a cell alone. */
-function forEachInput(where: string, rect: Rect, input: unknown, each: (row: number, column: number, value: unknown) => void): void {
+function forEachInput(
+  where: string,
+  rect: Rect,
+  input: unknown,
+  each: (row: number, column: number, value: unknown) => void,
+): void {
   if (!Array.isArray(input)) {
-    if (input === null || input === undefined) throw new FakeOfficeError("InvalidArgument", `${where}: no value given.`);
+    if (input === null || input === undefined) throw new FakeOfficeError('InvalidArgument', `${where}: no value given.`);
     for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.columnCount; c++) each(rect.row + r, rect.column + c, input);
     return;
   }
   const rows = input as unknown[];
   const badShape = rows.length !== rect.rowCount || rows.some((row) => !Array.isArray(row) || row.length !== rect.columnCount);
   if (badShape) {
-    const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : "?";
+    const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : '?';
     throw new FakeOfficeError(
-      "InvalidArgument",
+      'InvalidArgument',
       `${where}: the input array is ${rows.length}x${width} but the range is ${rect.rowCount}x${rect.columnCount}.`,
     );
   }
@@ -806,93 +825,98 @@ function forEachInput(where: string, rect: Rect, input: unknown, each: (row: num
 }
 
 export class FakeRange extends FakeClientObject<RangeModel> {
-  protected readonly _typeName = "Range";
+  protected readonly _typeName = 'Range';
   protected readonly _scalars = [
-    "address",
-    "addressLocal",
-    "values",
-    "valueTypes",
-    "numberFormat",
-    "text",
-    "rowIndex",
-    "columnIndex",
-    "rowCount",
-    "columnCount",
-    "cellCount",
+    'address',
+    'addressLocal',
+    'values',
+    'valueTypes',
+    'numberFormat',
+    'text',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'cellCount',
   ] as const;
   readonly format: FakeRangeFormat;
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeModel | null, created = true) {
     super(ctx, resolver, created);
-    this.format = new FakeRangeFormat(ctx, () => this._modelNow("Range.format"));
+    this.format = new FakeRangeFormat(ctx, () => this._modelNow('Range.format'));
   }
 
   private _worksheet: FakeWorksheet | undefined;
   get worksheet(): FakeWorksheet {
-    this._worksheet ??= new FakeWorksheet(this._ctx, () => this._modelNow("Range.worksheet").sheet, false);
+    this._worksheet ??= new FakeWorksheet(this._ctx, () => this._modelNow('Range.worksheet').sheet, false);
     return this._worksheet;
   }
 
   get address(): string {
-    return this._get("address");
+    return this._get('address');
   }
   get addressLocal(): string {
-    return this._get("addressLocal");
+    return this._get('addressLocal');
   }
   get values(): CellValue[][] {
-    return this._get("values");
+    return this._get('values');
   }
   set values(input: unknown[][]) {
-    this._set("values", input, (range) =>
-      forEachInput("Range.values", range.rect, input, (r, c, v) => {
-        const coerced = coerceInput(v, range.sheet.format(r, c), `Range.values at ${qualifiedAddress(range.sheet.name, { row: r, column: c, rowCount: 1, columnCount: 1 })}`);
+    this._set('values', input, (range) =>
+      forEachInput('Range.values', range.rect, input, (r, c, v) => {
+        const coerced = coerceInput(
+          v,
+          range.sheet.format(r, c),
+          `Range.values at ${qualifiedAddress(range.sheet.name, { row: r, column: c, rowCount: 1, columnCount: 1 })}`,
+        );
         range.sheet.setValue(r, c, coerced.value);
         if (coerced.impliedFormat) range.sheet.setFormat(r, c, coerced.impliedFormat);
       }),
     );
   }
   get valueTypes(): string[][] {
-    return this._get("valueTypes");
+    return this._get('valueTypes');
   }
   get numberFormat(): string[][] {
-    return this._get("numberFormat");
+    return this._get('numberFormat');
   }
   set numberFormat(input: unknown[][]) {
-    this._set("numberFormat", input, (range) =>
-      forEachInput("Range.numberFormat", range.rect, input, (r, c, v) => {
-        if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", `Range.numberFormat: formats must be strings, got ${typeof v}.`);
+    this._set('numberFormat', input, (range) =>
+      forEachInput('Range.numberFormat', range.rect, input, (r, c, v) => {
+        if (typeof v !== 'string')
+          throw new FakeOfficeError('InvalidArgument', `Range.numberFormat: formats must be strings, got ${typeof v}.`);
         range.sheet.setFormat(r, c, v);
       }),
     );
   }
   get text(): string[][] {
-    return this._get("text");
+    return this._get('text');
   }
   get rowIndex(): number {
-    return this._get("rowIndex");
+    return this._get('rowIndex');
   }
   get columnIndex(): number {
-    return this._get("columnIndex");
+    return this._get('columnIndex');
   }
   get rowCount(): number {
-    return this._get("rowCount");
+    return this._get('rowCount');
   }
   get columnCount(): number {
-    return this._get("columnCount");
+    return this._get('columnCount');
   }
   get cellCount(): number {
-    return this._get("cellCount");
+    return this._get('cellCount');
   }
 
   /** One row of this range (0-based within the range), as Office.js Range.getRow. */
   getRow(row: number): FakeRange {
     return this._spawn(
-      "getRow",
+      'getRow',
       [row],
       new FakeRange(this._ctx, () => {
-        const { sheet, rect } = this._modelNow("Range.getRow");
+        const { sheet, rect } = this._modelNow('Range.getRow');
         if (!Number.isInteger(row) || row < 0 || row >= rect.rowCount) {
-          throw new FakeOfficeError("InvalidArgument", `getRow(${row}) is outside a range of ${rect.rowCount} rows.`);
+          throw new FakeOfficeError('InvalidArgument', `getRow(${row}) is outside a range of ${rect.rowCount} rows.`);
         }
         return { sheet, rect: { row: rect.row + row, column: rect.column, rowCount: 1, columnCount: rect.columnCount } };
       }),
@@ -902,17 +926,17 @@ export class FakeRange extends FakeClientObject<RangeModel> {
   /** Cell relative to this range's top-left corner. */
   getCell(row: number, column: number): FakeRange {
     return this._spawn(
-      "getCell",
+      'getCell',
       [row, column],
       new FakeRange(this._ctx, () => {
-        const { sheet, rect } = this._modelNow("Range.getCell");
+        const { sheet, rect } = this._modelNow('Range.getCell');
         return { sheet, rect: checked(`getCell(${row}, ${column})`, rect.row + row, rect.column + column, 1, 1) };
       }),
     );
   }
 
   select(): void {
-    this._call("select", null, (range) => {
+    this._call('select', null, (range) => {
       const wb = this._ctx.host.model;
       wb.activeSheet = range.sheet;
       wb.selection = { sheet: range.sheet, rect: range.rect };
@@ -924,8 +948,8 @@ export class FakeRange extends FakeClientObject<RangeModel> {
   }
 
   protected override _navigation(name: string): FakeClientObject<unknown> | undefined {
-    if (name === "format") return this.format as FakeClientObject<unknown>;
-    if (name === "worksheet") return this.worksheet as FakeClientObject<unknown>;
+    if (name === 'format') return this.format as FakeClientObject<unknown>;
+    if (name === 'worksheet') return this.worksheet as FakeClientObject<unknown>;
     return undefined;
   }
 
@@ -933,7 +957,7 @@ export class FakeRange extends FakeClientObject<RangeModel> {
     const { rect } = range;
     if (cellCount(rect) > this._ctx.host.limits.cellsPerLoad) {
       throw new FakeOfficeError(
-        "RangeExceedsLimit",
+        'RangeExceedsLimit',
         `Range.load("${prop}") on ${cellCount(rect)} cells exceeds the fake's limit of ${this._ctx.host.limits.cellsPerLoad} cells per load.`,
       );
     }
@@ -949,24 +973,24 @@ export class FakeRange extends FakeClientObject<RangeModel> {
   protected _snapshot(range: RangeModel, prop: string): unknown {
     const { sheet, rect } = range;
     switch (prop) {
-      case "address":
-      case "addressLocal":
+      case 'address':
+      case 'addressLocal':
         return qualifiedAddress(sheet.name, rect);
-      case "values":
+      case 'values':
         return this.grid(range, prop, (r, c) => sheet.value(r, c));
-      case "valueTypes":
+      case 'valueTypes':
         return this.grid(range, prop, (r, c) => valueType(sheet.value(r, c)));
-      case "numberFormat":
+      case 'numberFormat':
         return this.grid(range, prop, (r, c) => sheet.format(r, c));
-      case "text":
+      case 'text':
         return this.grid(range, prop, (r, c) => formatText(sheet.value(r, c), sheet.format(r, c)));
-      case "rowIndex":
+      case 'rowIndex':
         return rect.row;
-      case "columnIndex":
+      case 'columnIndex':
         return rect.column;
-      case "rowCount":
+      case 'rowCount':
         return rect.rowCount;
-      case "columnCount":
+      case 'columnCount':
         return rect.columnCount;
       default:
         return cellCount(rect);
@@ -975,8 +999,8 @@ export class FakeRange extends FakeClientObject<RangeModel> {
 }
 
 export class FakeRangeFormat extends FakeClientObject<RangeModel> {
-  protected readonly _typeName = "RangeFormat";
-  protected readonly _scalars = ["columnWidth", "rowHeight"] as const;
+  protected readonly _typeName = 'RangeFormat';
+  protected readonly _scalars = ['columnWidth', 'rowHeight'] as const;
   readonly fill: FakeRangeFill;
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeModel) {
@@ -986,26 +1010,29 @@ export class FakeRangeFormat extends FakeClientObject<RangeModel> {
 
   /** Null when the columns differ, as Excel reports mixed widths. */
   get columnWidth(): number | null {
-    return this._get("columnWidth");
+    return this._get('columnWidth');
   }
 
   set columnWidth(width: number) {
-    this._set("columnWidth", width, ({ sheet, rect }) => {
-      if (typeof width !== "number" || !(width >= 0)) throw new FakeOfficeError("InvalidArgument", `columnWidth ${width}`);
+    this._set('columnWidth', width, ({ sheet, rect }) => {
+      if (typeof width !== 'number' || !(width >= 0)) throw new FakeOfficeError('InvalidArgument', `columnWidth ${width}`);
       for (let c = 0; c < rect.columnCount; c++) sheet.columnWidths.set(rect.column + c, width);
     });
   }
 
   get rowHeight(): number {
-    return this._get("rowHeight");
+    return this._get('rowHeight');
   }
 
   /** Sets each column to fit the longest displayed text within this range (~5.25 pt per character). */
   autofitColumns(): void {
-    this._call("autofitColumns", null, ({ sheet, rect }) => {
+    this._call('autofitColumns', null, ({ sheet, rect }) => {
       const limit = this._ctx.host.limits.cellsPerLoad;
       if (cellCount(rect) > limit) {
-        throw new FakeOfficeError("RangeExceedsLimit", `autofitColumns on ${cellCount(rect)} cells exceeds the fake's limit of ${limit}.`);
+        throw new FakeOfficeError(
+          'RangeExceedsLimit',
+          `autofitColumns on ${cellCount(rect)} cells exceeds the fake's limit of ${limit}.`,
+        );
       }
       for (let c = 0; c < rect.columnCount; c++) {
         let longest = 0;
@@ -1020,15 +1047,15 @@ export class FakeRangeFormat extends FakeClientObject<RangeModel> {
   }
 
   autofitRows(): void {
-    this._call("autofitRows", null, () => undefined);
+    this._call('autofitRows', null, () => undefined);
   }
 
   protected override _navigation(name: string): FakeClientObject<unknown> | undefined {
-    return name === "fill" ? (this.fill as FakeClientObject<unknown>) : undefined;
+    return name === 'fill' ? (this.fill as FakeClientObject<unknown>) : undefined;
   }
 
   protected _snapshot({ sheet, rect }: RangeModel, prop: string): unknown {
-    if (prop === "rowHeight") return 15;
+    if (prop === 'rowHeight') return 15;
     const first = sheet.columnWidth(rect.column);
     for (let c = 1; c < rect.columnCount; c++) if (sheet.columnWidth(rect.column + c) !== first) return null;
     return first;
@@ -1036,8 +1063,8 @@ export class FakeRangeFormat extends FakeClientObject<RangeModel> {
 }
 
 export class FakeRangeFill extends FakeClientObject<RangeModel> {
-  protected readonly _typeName = "RangeFill";
-  protected readonly _scalars = ["color"] as const;
+  protected readonly _typeName = 'RangeFill';
+  protected readonly _scalars = ['color'] as const;
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeModel) {
     super(ctx, resolver, false);
@@ -1045,22 +1072,24 @@ export class FakeRangeFill extends FakeClientObject<RangeModel> {
 
   /** "#FFFFFF" without fill, null when cells differ (as Excel). */
   get color(): string | null {
-    return this._get("color");
+    return this._get('color');
   }
 
   set color(color: string) {
-    this._set("color", color, ({ sheet, rect }) => {
-      if (typeof color !== "string" || !/^(#[0-9a-f]{6}|[a-z]+)$/i.test(color)) {
-        throw new FakeOfficeError("InvalidArgument", `fill.color "${color}" is not #RRGGBB or a colour name.`);
+    this._set('color', color, ({ sheet, rect }) => {
+      if (typeof color !== 'string' || !/^(#[0-9a-f]{6}|[a-z]+)$/i.test(color)) {
+        throw new FakeOfficeError('InvalidArgument', `fill.color "${color}" is not #RRGGBB or a colour name.`);
       }
-      const value = color.startsWith("#") ? color.toUpperCase() : color.toLowerCase();
-      for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.columnCount; c++) sheet.setFill(rect.row + r, rect.column + c, value);
+      const value = color.startsWith('#') ? color.toUpperCase() : color.toLowerCase();
+      for (let r = 0; r < rect.rowCount; r++)
+        for (let c = 0; c < rect.columnCount; c++) sheet.setFill(rect.row + r, rect.column + c, value);
     });
   }
 
   clear(): void {
-    this._call("clear", null, ({ sheet, rect }) => {
-      for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.columnCount; c++) sheet.setFill(rect.row + r, rect.column + c, undefined);
+    this._call('clear', null, ({ sheet, rect }) => {
+      for (let r = 0; r < rect.rowCount; r++)
+        for (let c = 0; c < rect.columnCount; c++) sheet.setFill(rect.row + r, rect.column + c, undefined);
     });
   }
 
@@ -1090,7 +1119,7 @@ interface TableScope {
 const TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
 
 export class FakeTableCollection extends FakeCollection<TableScope, TableModel, FakeTable> {
-  protected readonly _typeName = "TableCollection";
+  protected readonly _typeName = 'TableCollection';
   protected readonly _itemScalars = FakeTable.scalars;
 
   constructor(ctx: FakeRequestContext, resolver: () => TableScope) {
@@ -1099,22 +1128,23 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableModel, 
 
   /** The address is "A1:C10" (this sheet), "Sheet!A1:C10" or a Range; only hasHeaders=true is modelled. */
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
-    const payload = typeof address === "string" ? address : "[Range]";
+    const payload = typeof address === 'string' ? address : '[Range]';
     return this._spawn(
-      "add",
+      'add',
       [payload, hasHeaders],
       new FakeTable(this._ctx, () => {
-        const scope = this._modelNow("TableCollection.add");
+        const scope = this._modelNow('TableCollection.add');
         let sheet: SheetModel | undefined;
         let rect: Rect;
-        if (typeof address === "string") {
+        if (typeof address === 'string') {
           const parts = splitSheet(address);
           sheet = parts.sheet !== undefined ? scope.wb.sheetByName(parts.sheet) : (scope.sheet ?? scope.wb.activeSheet);
-          if (!sheet) throw new FakeOfficeError("ItemNotFound", `tables.add: no worksheet for "${address}".`);
-          if (scope.sheet && sheet !== scope.sheet) throw new FakeOfficeError("InvalidArgument", `tables.add: "${address}" is not on this worksheet.`);
+          if (!sheet) throw new FakeOfficeError('ItemNotFound', `tables.add: no worksheet for "${address}".`);
+          if (scope.sheet && sheet !== scope.sheet)
+            throw new FakeOfficeError('InvalidArgument', `tables.add: "${address}" is not on this worksheet.`);
           rect = parseA1(parts.cells);
         } else {
-          const range = address._modelNow("TableCollection.add");
+          const range = address._modelNow('TableCollection.add');
           sheet = range.sheet;
           rect = range.rect;
         }
@@ -1125,22 +1155,22 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableModel, 
 
   getItem(name: string): FakeTable {
     return this._spawn(
-      "getItem",
+      'getItem',
       [name],
       new FakeTable(this._ctx, () => {
         const t = this.find(name);
-        if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
+        if (!t) throw new FakeOfficeError('ItemNotFound', `There is no table named "${name}".`);
         return t;
       }),
     );
   }
 
   getItemOrNullObject(name: string): FakeTable {
-    return this._spawn("getItemOrNullObject", [name], new FakeTable(this._ctx, () => this.find(name) ?? null));
+    return this._spawn('getItemOrNullObject', [name], new FakeTable(this._ctx, () => this.find(name) ?? null));
   }
 
   private find(name: string): TableModel | undefined {
-    const scope = this._modelNow("TableCollection.getItem");
+    const scope = this._modelNow('TableCollection.getItem');
     const t = scope.wb.tableByName(name);
     return t && (!scope.sheet || t.sheet === scope.sheet) ? t : undefined;
   }
@@ -1155,66 +1185,67 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableModel, 
 }
 
 export class FakeTable extends FakeClientObject<TableModel> {
-  static readonly scalars = ["name", "id", "style", "showHeaders", "showTotals"] as const;
-  protected readonly _typeName = "Table";
+  static readonly scalars = ['name', 'id', 'style', 'showHeaders', 'showTotals'] as const;
+  protected readonly _typeName = 'Table';
   protected readonly _scalars = FakeTable.scalars;
   readonly columns: FakeTableColumnCollection;
 
   constructor(ctx: FakeRequestContext, resolver: () => TableModel | null, created = true) {
     super(ctx, resolver, created);
-    this.columns = new FakeTableColumnCollection(ctx, () => this._modelNow("Table.columns"));
+    this.columns = new FakeTableColumnCollection(ctx, () => this._modelNow('Table.columns'));
   }
 
   get name(): string {
-    return this._get("name");
+    return this._get('name');
   }
 
   set name(value: string) {
-    this._set("name", value, (table) => {
+    this._set('name', value, (table) => {
       this._ctx.host.model.validateTableName(value, table);
       table.name = value;
     });
   }
 
   get id(): string {
-    return this._get("id");
+    return this._get('id');
   }
 
   get style(): string {
-    return this._get("style");
+    return this._get('style');
   }
 
   set style(value: string) {
-    this._set("style", value, (table) => {
-      if (value !== "" && !TABLE_STYLE.test(value)) throw new FakeOfficeError("InvalidArgument", `Unknown table style "${value}".`);
+    this._set('style', value, (table) => {
+      if (value !== '' && !TABLE_STYLE.test(value))
+        throw new FakeOfficeError('InvalidArgument', `Unknown table style "${value}".`);
       table.style = value;
     });
   }
 
   get showHeaders(): boolean {
-    return this._get("showHeaders");
+    return this._get('showHeaders');
   }
 
   get showTotals(): boolean {
-    return this._get("showTotals");
+    return this._get('showTotals');
   }
 
   private _worksheet: FakeWorksheet | undefined;
   get worksheet(): FakeWorksheet {
-    this._worksheet ??= new FakeWorksheet(this._ctx, () => this._modelNow("Table.worksheet").sheet, false);
+    this._worksheet ??= new FakeWorksheet(this._ctx, () => this._modelNow('Table.worksheet').sheet, false);
     return this._worksheet;
   }
 
   getRange(): FakeRange {
-    return this.part("getRange", (t) => t.rect);
+    return this.part('getRange', (t) => t.rect);
   }
 
   getHeaderRowRange(): FakeRange {
-    return this.part("getHeaderRowRange", (t) => ({ ...t.rect, rowCount: 1 }));
+    return this.part('getHeaderRowRange', (t) => ({ ...t.rect, rowCount: 1 }));
   }
 
   getDataBodyRange(): FakeRange {
-    return this.part("getDataBodyRange", (t) => ({ ...t.rect, row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 }));
+    return this.part('getDataBodyRange', (t) => ({ ...t.rect, row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 }));
   }
 
   private part(method: string, rectOf: (t: TableModel) => Rect): FakeRange {
@@ -1233,20 +1264,20 @@ export class FakeTable extends FakeClientObject<TableModel> {
   }
 
   protected override _navigation(name: string): FakeClientObject<unknown> | undefined {
-    if (name === "columns") return this.columns as FakeClientObject<unknown>;
-    if (name === "worksheet") return this.worksheet as FakeClientObject<unknown>;
+    if (name === 'columns') return this.columns as FakeClientObject<unknown>;
+    if (name === 'worksheet') return this.worksheet as FakeClientObject<unknown>;
     return undefined;
   }
 
   protected _snapshot(table: TableModel, prop: string): unknown {
     switch (prop) {
-      case "name":
+      case 'name':
         return table.name;
-      case "id":
+      case 'id':
         return table.id;
-      case "style":
+      case 'style':
         return table.style;
-      case "showHeaders":
+      case 'showHeaders':
         return true;
       default:
         return false;
@@ -1260,8 +1291,8 @@ interface TableColumnModel {
 }
 
 export class FakeTableColumnCollection extends FakeCollection<TableModel, TableColumnModel, FakeTableColumn> {
-  protected readonly _typeName = "TableColumnCollection";
-  protected readonly _itemScalars = ["name", "index", "id"] as const;
+  protected readonly _typeName = 'TableColumnCollection';
+  protected readonly _itemScalars = ['name', 'index', 'id'] as const;
 
   constructor(ctx: FakeRequestContext, resolver: () => TableModel) {
     super(ctx, resolver, false);
@@ -1277,26 +1308,26 @@ export class FakeTableColumnCollection extends FakeCollection<TableModel, TableC
 }
 
 export class FakeTableColumn extends FakeClientObject<TableColumnModel> {
-  protected readonly _typeName = "TableColumn";
-  protected readonly _scalars = ["name", "index", "id"] as const;
+  protected readonly _typeName = 'TableColumn';
+  protected readonly _scalars = ['name', 'index', 'id'] as const;
 
   constructor(ctx: FakeRequestContext, resolver: () => TableColumnModel) {
     super(ctx, resolver, true);
   }
 
   get name(): string {
-    return this._get("name");
+    return this._get('name');
   }
   get index(): number {
-    return this._get("index");
+    return this._get('index');
   }
   get id(): number {
-    return this._get("id");
+    return this._get('id');
   }
 
   protected _snapshot({ table, index }: TableColumnModel, prop: string): unknown {
-    if (prop === "index") return index;
-    if (prop === "id") return index + 1;
+    if (prop === 'index') return index;
+    if (prop === 'id') return index + 1;
     return String(table.sheet.value(table.rect.row, table.rect.column + index));
   }
 }

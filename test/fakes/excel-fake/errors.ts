@@ -1,22 +1,22 @@
 // Errors shaped like Office.js's OfficeExtension.Error: a `code` to branch on plus `debugInfo`.
 
 export type FakeErrorCode =
-  | "PropertyNotLoaded"
-  | "ValueNotLoaded"
-  | "InvalidRequestContext"
-  | "InvalidObjectPath"
-  | "RunMustReturnPromise"
-  | "RequestPayloadSizeLimitExceeded"
-  | "ResponsePayloadSizeLimitExceeded"
-  | "InvalidArgument"
-  | "InvalidOperation"
-  | "ItemNotFound"
-  | "ItemAlreadyExists"
-  | "NotImplemented"
-  | "RangeExceedsLimit";
+  | 'PropertyNotLoaded'
+  | 'ValueNotLoaded'
+  | 'InvalidRequestContext'
+  | 'InvalidObjectPath'
+  | 'RunMustReturnPromise'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'ItemNotFound'
+  | 'ItemAlreadyExists'
+  | 'NotImplemented'
+  | 'RangeExceedsLimit';
 
 export class FakeOfficeError extends Error {
-  override readonly name = "RichApi.Error";
+  override readonly name = 'RichApi.Error';
   readonly code: FakeErrorCode;
   readonly debugInfo: { code: FakeErrorCode; message: string; errorLocation?: string };
 

@@ -1,17 +1,17 @@
 // The workbook state behind the Excel fake: sheets of raw cell values and number formats,
 // tables, settings, selection. Client objects (client.ts) only touch it inside context.sync().
-import { MAX_COLUMNS, type Rect, checked, overlaps, qualifiedAddress, rectToA1 } from "./address.js";
-import { FakeOfficeError } from "./errors.js";
+import { MAX_COLUMNS, type Rect, checked, overlaps, qualifiedAddress, rectToA1 } from './address.js';
+import { FakeOfficeError } from './errors.js';
 
 /** A stored cell value. "" is an empty cell; dates are serial numbers, as in Excel. */
 export type CellValue = string | number | boolean;
 
-export const GENERAL = "General";
-export const TEXT_FORMAT = "@";
+export const GENERAL = 'General';
+export const TEXT_FORMAT = '@';
 /** Excel's default column width in points (8.43 characters). */
 export const DEFAULT_COLUMN_WIDTH = 48;
-export const NO_FILL = "#FFFFFF";
-export const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
+export const NO_FILL = '#FFFFFF';
+export const DEFAULT_TABLE_STYLE = 'TableStyleMedium2';
 
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -40,13 +40,13 @@ export class SheetModel {
   ) {}
 
   value(row: number, column: number): CellValue {
-    return this.values[row]?.[column] ?? "";
+    return this.values[row]?.[column] ?? '';
   }
 
   setValue(row: number, column: number, value: CellValue): void {
     let line = this.values[row];
     if (!line) {
-      if (value === "") return;
+      if (value === '') return;
       line = this.values[row] = [];
     }
     line[column] = value;
@@ -90,7 +90,7 @@ export class SheetModel {
       if (c < c0) c0 = c;
       if (c > c1) c1 = c;
     };
-    this.values.forEach((line, r) => line?.forEach((v, c) => v !== "" && take(r, c)));
+    this.values.forEach((line, r) => line?.forEach((v, c) => v !== '' && take(r, c)));
     if (!valuesOnly) {
       this.formats.forEach((line, r) => line?.forEach((f, c) => f !== GENERAL && take(r, c)));
       for (const key of this.fills.keys()) take(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
@@ -149,23 +149,23 @@ export class WorkbookModel {
   /** Excel's sheet-name rules; the message names the rule so a failing test says why. */
   validateSheetName(name: string, except?: SheetModel): void {
     if (name.length < 1 || name.length > 31) {
-      throw new FakeOfficeError("InvalidArgument", `Sheet name "${name}" must be 1-31 characters.`);
+      throw new FakeOfficeError('InvalidArgument', `Sheet name "${name}" must be 1-31 characters.`);
     }
     if (/[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new FakeOfficeError("InvalidArgument", `Sheet name "${name}" contains a character Excel forbids.`);
+      throw new FakeOfficeError('InvalidArgument', `Sheet name "${name}" contains a character Excel forbids.`);
     }
-    if (name.toLowerCase() === "history") {
-      throw new FakeOfficeError("InvalidArgument", `Sheet name "History" is reserved by Excel.`);
+    if (name.toLowerCase() === 'history') {
+      throw new FakeOfficeError('InvalidArgument', `Sheet name "History" is reserved by Excel.`);
     }
     const existing = this.sheetByName(name);
     if (existing && existing !== except) {
-      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${existing.name}" already exists.`);
+      throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${existing.name}" already exists.`);
     }
   }
 
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length === 1) {
-      throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one worksheet.");
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one worksheet.');
     }
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
@@ -176,7 +176,7 @@ export class WorkbookModel {
 
   moveSheet(sheet: SheetModel, position: number): void {
     if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
-      throw new FakeOfficeError("InvalidArgument", `Sheet position ${position} is out of range.`);
+      throw new FakeOfficeError('InvalidArgument', `Sheet position ${position} is out of range.`);
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
@@ -197,23 +197,23 @@ export class WorkbookModel {
       !/^[Rr]\d*[Cc]\d*$/.test(name);
     if (!valid) {
       throw new FakeOfficeError(
-        "InvalidArgument",
+        'InvalidArgument',
         `Table name "${name}" is invalid: start with a letter or _, then letters, digits, . or _ only (no spaces).`,
       );
     }
     const existing = this.tableByName(name);
     if (existing && existing !== except) {
-      throw new FakeOfficeError("ItemAlreadyExists", `A table named "${existing.name}" already exists.`);
+      throw new FakeOfficeError('ItemAlreadyExists', `A table named "${existing.name}" already exists.`);
     }
   }
 
   addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
     if (!hasHeaders) {
-      throw new FakeOfficeError("NotImplemented", "The fake only supports tables.add(address, true).");
+      throw new FakeOfficeError('NotImplemented', 'The fake only supports tables.add(address, true).');
     }
     for (const t of this.tables) {
       if (t.sheet === sheet && overlaps(t.rect, rect)) {
-        throw new FakeOfficeError("InvalidOperation", `The range overlaps table "${t.name}".`);
+        throw new FakeOfficeError('InvalidOperation', `The range overlaps table "${t.name}".`);
       }
     }
     // Excel always keeps one data row and turns the header row into unique text.
@@ -221,8 +221,8 @@ export class WorkbookModel {
     const seen = new Set<string>();
     for (let c = 0; c < tableRect.columnCount; c++) {
       const raw = sheet.value(tableRect.row, tableRect.column + c);
-      let header = raw === "" ? `Column${c + 1}` : String(raw);
-      for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${raw === "" ? `Column${c + 1}` : String(raw)}${n}`;
+      let header = raw === '' ? `Column${c + 1}` : String(raw);
+      for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${raw === '' ? `Column${c + 1}` : String(raw)}${n}`;
       seen.add(header.toLowerCase());
       sheet.setValue(tableRect.row, tableRect.column + c, header);
     }
@@ -255,21 +255,21 @@ export interface CoercedInput {
 }
 
 export function coerceInput(input: unknown, currentFormat: string, where: string): CoercedInput {
-  if (typeof input === "number") {
-    if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", `${where}: ${input} is not a finite number.`);
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new FakeOfficeError('InvalidArgument', `${where}: ${input} is not a finite number.`);
     return { value: input };
   }
-  if (typeof input === "boolean") return { value: input };
-  if (typeof input !== "string") {
+  if (typeof input === 'boolean') return { value: input };
+  if (typeof input !== 'string') {
     throw new FakeOfficeError(
-      "InvalidArgument",
-      `${where}: cell values must be string, number or boolean (got ${input === null ? "null" : typeof input}).`,
+      'InvalidArgument',
+      `${where}: cell values must be string, number or boolean (got ${input === null ? 'null' : typeof input}).`,
     );
   }
-  if (input === "" || currentFormat === TEXT_FORMAT) return { value: input };
+  if (input === '' || currentFormat === TEXT_FORMAT) return { value: input };
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (input.startsWith("=")) {
-    throw new FakeOfficeError("NotImplemented", `${where}: "${input}" would be a formula; the fake does not evaluate formulas.`);
+  if (input.startsWith('=')) {
+    throw new FakeOfficeError('NotImplemented', `${where}: "${input}" would be a formula; the fake does not evaluate formulas.`);
   }
   const trimmed = input.trim();
   if (NUMBER_TEXT.test(trimmed)) return { value: Number(trimmed) };
@@ -277,10 +277,10 @@ export function coerceInput(input: unknown, currentFormat: string, where: string
   if (date) {
     const d = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
     if (d.getUTCMonth() === Number(date[2]) - 1) {
-      return { value: toSerial(d), impliedFormat: currentFormat === GENERAL ? "yyyy-mm-dd" : undefined };
+      return { value: toSerial(d), impliedFormat: currentFormat === GENERAL ? 'yyyy-mm-dd' : undefined };
     }
   }
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   return { value: input };
 }
 
@@ -291,21 +291,24 @@ export function coerceInput(input: unknown, currentFormat: string, where: string
 function general(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
   const s = String(Number(n.toPrecision(10)));
-  return s.length <= 11 ? s : n.toExponential(5).replace("e+", "E+").replace("e-", "E-");
+  return s.length <= 11 ? s : n.toExponential(5).replace('e+', 'E+').replace('e-', 'E-');
 }
 
 function stripLiterals(section: string): string {
-  return section.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 export function isDateFormat(format: string): boolean {
-  const s = stripLiterals(format.split(";")[0] ?? "");
+  const s = stripLiterals(format.split(';')[0] ?? '');
   return /[yd]/i.test(s) || (/h/i.test(s) && /m|s/i.test(s));
 }
 
 function formatDate(serial: number, section: string): string {
   const d = fromSerial(serial);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const tokens: Record<string, string> = {
     yyyy: String(d.getUTCFullYear()),
     yy: pad(d.getUTCFullYear() % 100),
@@ -315,7 +318,7 @@ function formatDate(serial: number, section: string): string {
     h: String(d.getUTCHours()),
     ss: pad(d.getUTCSeconds()),
   };
-  let out = "";
+  let out = '';
   let afterHour = false;
   const re = /"([^"]*)"|\\(.)|yyyy|yy|mm|m|dd|d|hh|h|ss|./gi;
   for (const m of section.matchAll(re)) {
@@ -323,14 +326,14 @@ function formatDate(serial: number, section: string): string {
     const lower = tok.toLowerCase();
     if (m[1] !== undefined) out += m[1];
     else if (m[2] !== undefined) out += m[2];
-    else if (lower === "mm" || lower === "m") {
+    else if (lower === 'mm' || lower === 'm') {
       const minutes = afterHour;
       const n = minutes ? d.getUTCMinutes() : d.getUTCMonth() + 1;
-      out += lower === "mm" ? pad(n) : String(n);
+      out += lower === 'mm' ? pad(n) : String(n);
     } else if (lower in tokens) out += tokens[lower];
     else out += tok;
-    if (lower === "h" || lower === "hh") afterHour = true;
-    else if (/[a-z]/i.test(lower) && lower !== "m" && lower !== "mm") afterHour = false;
+    if (lower === 'h' || lower === 'hh') afterHour = true;
+    else if (/[a-z]/i.test(lower) && lower !== 'm' && lower !== 'mm') afterHour = false;
   }
   return out;
 }
@@ -340,40 +343,41 @@ function formatNumber(n: number, section: string): string {
   const numeric = /[#0?][#0?,]*(\.[#0?]*)?|\.[#0?]+/.exec(stripLiterals(section));
   if (!numeric) return general(n);
   const pattern = numeric[0];
-  const decimals = (pattern.split(".")[1] ?? "").length;
-  const grouped = pattern.includes(",");
-  const percent = section.includes("%");
+  const decimals = (pattern.split('.')[1] ?? '').length;
+  const grouped = pattern.includes(',');
+  const percent = section.includes('%');
   const value = percent ? n * 100 : n;
   let body = Math.abs(value).toFixed(decimals);
   if (grouped) {
-    const [int = "", frac] = body.split(".");
-    body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac !== undefined ? `.${frac}` : "");
+    const [int = '', frac] = body.split('.');
+    body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
-  const sign = value < 0 ? "-" : "";
+  const sign = value < 0 ? '-' : '';
   const at = plain.indexOf(pattern);
-  const before = at >= 0 ? plain.slice(0, at) : "";
-  const after = at >= 0 ? plain.slice(at + pattern.length) : "";
-  const clean = (s: string) => s.replace(/\\(.)/g, "$1").replace(/[\u0000\u0001]/g, "");
+  const before = at >= 0 ? plain.slice(0, at) : '';
+  const after = at >= 0 ? plain.slice(at + pattern.length) : '';
+  // eslint-disable-next-line no-control-regex -- the format codes' own markers
+  const clean = (s: string) => s.replace(/\\(.)/g, '$1').replace(/[\u0000\u0001]/g, '');
   return `${sign}${clean(before)}${body}${clean(after)}`;
 }
 
 export function formatText(value: CellValue, format: string): string {
-  if (value === "") return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return value;
-  if (format === GENERAL || format === TEXT_FORMAT || format === "") return general(value);
-  const sections = format.split(";");
-  const section = value < 0 && sections[1] !== undefined ? sections[1] : (sections[0] ?? "");
+  if (value === '') return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  if (format === GENERAL || format === TEXT_FORMAT || format === '') return general(value);
+  const sections = format.split(';');
+  const section = value < 0 && sections[1] !== undefined ? sections[1] : (sections[0] ?? '');
   if (isDateFormat(section)) return formatDate(value, section);
   const shown = value < 0 && sections[1] !== undefined ? Math.abs(value) : value;
   return formatNumber(shown, section);
 }
 
-export function valueType(value: CellValue): "Empty" | "String" | "Double" | "Boolean" {
-  if (value === "") return "Empty";
-  if (typeof value === "number") return "Double";
-  if (typeof value === "boolean") return "Boolean";
-  return "String";
+export function valueType(value: CellValue): 'Empty' | 'String' | 'Double' | 'Boolean' {
+  if (value === '') return 'Empty';
+  if (typeof value === 'number') return 'Double';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'String';
 }
 
 /** UTF-8 byte length without TextEncoder's copy (payloads can be tens of MB). */
