@@ -141,7 +141,7 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
       monthlyFee: { alarm: amount('alarm'), button: amount('button'), lock: amount('lock'), supervision: amount('supervision') },
       installationFee: amount('installation'),
       installationCapped,
-      settings: { proration, reminderDays },
+      settings: { ...DEFAULT_SETTINGS, proration, reminderDays },
     });
   }
   if (versions.length === 0) throw new RunError(`Bladet "${sheet.name}" har ingen taxeversion under rubriken "Gäller från".`);

@@ -1,5 +1,6 @@
 // Test helpers: registers as objects keyed by Swedish header.
 import {
+  DEFAULT_SETTINGS,
   billWorkbook,
   dayFromIso,
   DEFAULT_PRISBASBELOPP,
@@ -152,7 +153,7 @@ export function version(spec: VersionSpec): TariffVersion {
     },
     installationFee: kr(spec.installation ?? 200),
     installationCapped: spec.installationCapped ?? false,
-    settings: { proration: spec.proration ?? 'started-month', reminderDays: spec.reminderDays ?? 30 },
+    settings: { ...DEFAULT_SETTINGS, proration: spec.proration ?? 'started-month', reminderDays: spec.reminderDays ?? 30 },
   };
 }
 
