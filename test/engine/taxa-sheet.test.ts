@@ -98,7 +98,7 @@ describe('§2 Taxa sheet round trip', () => {
     expect(v!.monthlyFee.supervision.toNumber()).toBe(99);
     expect(v!.installationFee.toNumber()).toBe(300);
     expect(v!.installationCapped).toBe(true);
-    expect(v!.settings).toEqual({ proration: 'actual-days', reminderDays: 45 });
+    expect(v!.settings).toEqual({ proration: 'actual-days', reminderDays: 45, correctionMonths: 12, retroDebits: 'report' });
   });
 });
 
