@@ -18,17 +18,12 @@
 // tables without headers, locale-specific display text (Range.text is en-US style).
 //
 // Files: address.ts (A1 addresses), model.ts (workbook state, value parsing, display text),
-// client.ts (the proxies), errors.ts. No Node imports anywhere, so it bundles for a browser.
+// proxies by Office.js object: proxy.ts (host interface, base proxy, collections), context.ts
+// (RequestContext), workbook.ts (workbook, application, settings), worksheet.ts, range.ts, table.ts;
+// errors.ts. No Node imports anywhere, so it bundles for a browser.
 import { type Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './excel-fake/address.js';
-import {
-  FakeRequestContext,
-  type ExecState,
-  type FakeClientObject,
-  type FakeHost,
-  type FakeLimits,
-  type QueuedAction,
-  type RequestRecord,
-} from './excel-fake/client.js';
+import { FakeRequestContext } from './excel-fake/context.js';
+import type { ExecState, FakeClientObject, FakeHost, FakeLimits, QueuedAction, RequestRecord } from './excel-fake/proxy.js';
 import { FakeOfficeError } from './excel-fake/errors.js';
 import { type CellValue, GENERAL, type SheetModel, WorkbookModel, formatText, toSerial, utf8Length } from './excel-fake/model.js';
 
@@ -36,15 +31,12 @@ export { FakeOfficeError } from './excel-fake/errors.js';
 export type { FakeErrorCode } from './excel-fake/errors.js';
 export type { CellValue } from './excel-fake/model.js';
 export { fromSerial, toSerial } from './excel-fake/model.js';
-export type {
-  FakeLimits,
-  RequestRecord,
-  FakeRange,
-  FakeRequestContext,
-  FakeTable,
-  FakeWorkbook,
-  FakeWorksheet,
-} from './excel-fake/client.js';
+export type { FakeLimits, RequestRecord } from './excel-fake/proxy.js';
+export type { FakeRequestContext } from './excel-fake/context.js';
+export type { FakeRange } from './excel-fake/range.js';
+export type { FakeTable } from './excel-fake/table.js';
+export type { FakeWorkbook } from './excel-fake/workbook.js';
+export type { FakeWorksheet } from './excel-fake/worksheet.js';
 
 /** The payload limit Excel on the web enforces per request and per response ("5 MB"; read strictly). */
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;

@@ -1,5 +1,5 @@
 // The workbook state behind the Excel fake: sheets of raw cell values and number formats,
-// tables, settings, selection. Client objects (client.ts) only touch it inside context.sync().
+// tables, settings, selection. Client proxies (proxy.ts and the files beside it) only touch it inside context.sync().
 import { MAX_COLUMNS, type Rect, checked, overlaps, qualifiedAddress, rectToA1 } from './address.js';
 import { FakeOfficeError } from './errors.js';
 
