@@ -2,7 +2,7 @@
 import { findSheetName, SIDE_SHEETS } from '../engine/index.js';
 import { runExcel } from './errors.js';
 import { excelSheetName, loadSheetNames } from './sheetNames.js';
-import type { SheetSummary, WorkbookOverview } from '../taskpane/officeActions.js';
+import type { SheetSummary, WorkbookOverview } from '../workbook/index.js';
 
 const headerText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 

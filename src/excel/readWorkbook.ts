@@ -11,7 +11,7 @@ import {
 import { runExcel, sheetMissing } from './errors.js';
 import { readRects, type SheetRect } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
-import type { ProgressReport } from '../taskpane/officeActions.js';
+import type { ProgressReport } from '../workbook/index.js';
 
 function cellsOf(name: string, rect: SheetRect | undefined, values: unknown[][] | undefined): SheetCells {
   if (!rect || !values) return { name, values: [], firstRow: 1, firstColumn: 0 };

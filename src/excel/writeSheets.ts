@@ -16,7 +16,7 @@ import {
 import { ACTION_BYTES, CELLS_PER_SYNC, jsonBytes, REQUEST_BUDGET, SyncBatcher } from './budget.js';
 import { ExcelActionError, runExcel } from './errors.js';
 import { excelSheetName } from './sheetNames.js';
-import type { ProgressReport } from '../taskpane/officeActions.js';
+import type { ProgressReport } from '../workbook/index.js';
 
 export interface WriteOptions {
   /** Sheets that must never be replaced: the register. */

@@ -56,8 +56,8 @@ export function fee(
         housing: emptyCellAsBlank(boende),
       }),
     );
-    const { tariff, settings } = functionTariff();
-    return numberOf(monthlyFeeForRow(row, month, tariff, settings).amount);
+    const { tariff, overrides } = functionTariff();
+    return numberOf(monthlyFeeForRow(row, month, tariff, overrides).amount);
   } catch (e) {
     throw asFunctionError(e);
   }
@@ -200,8 +200,8 @@ export function ersattning(
       reminder: emptyCellAsBlank(påminnelse),
       cost: kostnad,
     };
-    const { tariff, settings } = functionTariff();
-    return numberOf(valueOf(replacementOfRow(cells, month, tariff, settings)));
+    const { tariff, overrides } = functionTariff();
+    return numberOf(valueOf(replacementOfRow(cells, month, tariff, overrides)));
   } catch (e) {
     throw asFunctionError(e);
   }

@@ -1,24 +1,24 @@
 // The tariff, prisbasbelopp and settings the custom functions compute with.
 //
-// API for the task pane and the workbook adapter (src/taskpane, src/excel):
+// API for the shared runtime's follower (followWorkbook.ts) and tests:
 //
-//   setWorkbookTaxaSheet(cells, settings?)  after reading the workbook's `Taxa` sheet (or
-//                                           learning it has none: pass undefined). Parses it
-//                                           once with the engine's readTaxaSheet and returns
-//                                           { ok, source } or { ok: false, message }; while the
-//                                           sheet is unreadable every tariff-dependent function
-//                                           gives #N/A with that message (never the default).
+//   applyWorkbook(taxa, overrides)          the workbook's `Taxa` sheet as read (undefined: it has
+//                                           none) and the stored overrides; parses the sheet only
+//                                           when it differs from what the functions use, and says
+//                                           whether anything `changed` (then Excel must recalculate).
+//   setWorkbookTaxaSheet(cells, overrides?) the same, always publishing. Returns { ok, source } or
+//                                           { ok: false, message }; while the sheet is unreadable
+//                                           every tariff-dependent function gives #N/A with that
+//                                           message (never the default).
 //   setWorkbookTariff({ tariff, prisbasbelopp, settings? })
 //                                           when the caller already holds a parsed tariff.
-//   setWorkbookSettings(settings)           when only the task pane's settings change
-//                                           (proration, reminderDays); same meaning as
-//                                           BillingInput.settings: they override the version's.
+//   setWorkbookSettings(overrides)          when only the overrides change (BillingOverrides: the
+//                                           same meaning as for a run of the invoice).
 //   resetWorkbookTariff()                   back to the built-in defaults (new workbook, tests).
 //   workbookTariffStatus()                  { source, generation, error? } for display.
 //
 // Excel does not recalculate custom functions by itself when these change: after a change the
-// caller should ask for a full recalculation (Excel.CalculationType.full). Nothing here touches
-// Excel or the cells.
+// caller asks for a full recalculation. Nothing here touches Excel or the cells.
 //
 // The state lives on a global, not in this module: webpack builds functions.js and taskpane.js
 // as separate entries, each with its own copy of this module, but they share one page
@@ -26,11 +26,11 @@
 import {
   DEFAULT_PRISBASBELOPP,
   DEFAULT_TARIFF,
-  isValidReminderDays,
-  PRORATIONS,
+  parseOverrides,
   RunError,
+  sameOverrides,
   tariffOf,
-  type BillingSettings,
+  type BillingOverrides,
   type PrisbasbeloppTable,
   type SheetCells,
   type Tariff,
@@ -40,7 +40,7 @@ export interface FunctionTariff {
   readonly tariff: Tariff;
   readonly prisbasbelopp: PrisbasbeloppTable;
   /** Overrides of the tariff version's settings; empty = each version's own. */
-  readonly settings: Partial<BillingSettings>;
+  readonly overrides: BillingOverrides;
 }
 
 export type TariffStatus =
@@ -52,14 +52,16 @@ interface Store {
   current: FunctionTariff;
   /** Set while the workbook's Taxa sheet cannot be read. */
   error?: string;
+  /** Which Taxa sheet `current` was read from: its cells as text; '' for none (the built-in tariff). */
+  taxaKey: string;
 }
 
 const KEY = Symbol.for('vt-avgifter.functions.tariff');
-const DEFAULT: FunctionTariff = { tariff: DEFAULT_TARIFF, prisbasbelopp: DEFAULT_PRISBASBELOPP, settings: {} };
+const DEFAULT: FunctionTariff = { tariff: DEFAULT_TARIFF, prisbasbelopp: DEFAULT_PRISBASBELOPP, overrides: {} };
 
 function store(): Store {
   const g = globalThis as { [KEY]?: Store };
-  return (g[KEY] ??= { generation: 0, current: DEFAULT });
+  return (g[KEY] ??= { generation: 0, current: DEFAULT, taxaKey: '' });
 }
 
 // One object per page; fetched once so a call costs a property read.
@@ -71,68 +73,86 @@ export function functionTariff(): FunctionTariff {
   return shared.current;
 }
 
-function checkSettings(settings: Partial<BillingSettings> | undefined): Partial<BillingSettings> {
-  const out: { proration?: BillingSettings['proration']; reminderDays?: number } = {};
-  if (settings?.proration !== undefined) {
-    if (!PRORATIONS.includes(settings.proration)) throw new RunError(`Okänd delmånadsregel "${String(settings.proration)}".`);
-    out.proration = settings.proration;
-  }
-  if (settings?.reminderDays !== undefined) {
-    if (!isValidReminderDays(settings.reminderDays))
-      throw new RunError(`Påminnelsedagar ska vara ett heltal från 0, inte ${String(settings.reminderDays)}.`);
-    out.reminderDays = settings.reminderDays;
-  }
-  return out;
+/** The engine's one reader of overrides; a bad value is refused with its Swedish message. */
+function checkOverrides(overrides: BillingOverrides | undefined): BillingOverrides {
+  const { overrides: read, problems } = parseOverrides(overrides ?? {});
+  if (problems.length > 0) throw new RunError(problems.map((p) => p.message).join(' '));
+  return read;
 }
 
-function publish(current: FunctionTariff, error?: string): void {
+const taxaKeyOf = (taxa: SheetCells | undefined): string =>
+  taxa ? JSON.stringify([taxa.name, taxa.firstRow ?? 1, taxa.firstColumn ?? 0, taxa.values]) : '';
+
+function publish(current: FunctionTariff, taxaKey: string, error?: string): void {
   shared.current = current;
+  shared.taxaKey = taxaKey;
   shared.generation++;
   if (error === undefined) delete shared.error;
   else shared.error = error;
 }
 
-/** Replaces the tariff with one already parsed (e.g. by the adapter). */
+/** Replaces the tariff with one already parsed. */
 export function setWorkbookTariff(next: {
   tariff: Tariff;
   prisbasbelopp: PrisbasbeloppTable;
-  settings?: Partial<BillingSettings>;
+  settings?: BillingOverrides;
 }): void {
-  publish({ tariff: next.tariff, prisbasbelopp: next.prisbasbelopp, settings: checkSettings(next.settings) });
+  // No sheet it was read from: never the same as a sheet handed over later.
+  publish(
+    { tariff: next.tariff, prisbasbelopp: next.prisbasbelopp, overrides: checkOverrides(next.settings) },
+    `parsed:${shared.generation + 1}`,
+  );
 }
 
 /**
  * Reads the workbook's Taxa sheet once (undefined: the workbook has none → built-in default).
- * `settings` keeps the current overrides when omitted.
+ * `overrides` keeps the current ones when omitted.
  */
-export function setWorkbookTaxaSheet(taxa: SheetCells | undefined, settings?: Partial<BillingSettings>): TariffStatus {
-  const nextSettings = settings === undefined ? shared.current.settings : checkSettings(settings);
+export function setWorkbookTaxaSheet(taxa: SheetCells | undefined, overrides?: BillingOverrides): TariffStatus {
+  const nextOverrides = overrides === undefined ? shared.current.overrides : checkOverrides(overrides);
+  const key = taxaKeyOf(taxa);
   try {
     const { tariff, prisbasbelopp } = tariffOf(taxa);
-    publish({ tariff, prisbasbelopp, settings: nextSettings });
+    publish({ tariff, prisbasbelopp, overrides: nextOverrides }, key);
   } catch (e) {
     if (!(e instanceof RunError)) throw e;
-    // Keep the settings; every tariff-dependent function reports the sheet's problem.
-    publish({ ...DEFAULT, settings: nextSettings }, e.message);
+    // Keep the overrides; every tariff-dependent function reports the sheet's problem.
+    publish({ ...DEFAULT, overrides: nextOverrides }, key, e.message);
   }
   return workbookTariffStatus();
 }
 
-/** Replaces the settings overrides only (proration, reminderDays). */
-export function setWorkbookSettings(settings: Partial<BillingSettings>): void {
-  const checked = checkSettings(settings);
-  const error = shared.error;
-  publish({ ...shared.current, settings: checked }, error);
+/**
+ * The workbook's Taxa sheet and stored overrides, handed over whenever they may have changed:
+ * publishes (and reports `changed`, so the caller recalculates) only when they differ from what
+ * the functions already use.
+ */
+export function applyWorkbook(
+  taxa: SheetCells | undefined,
+  overrides: BillingOverrides,
+): { readonly changed: boolean; readonly status: TariffStatus } {
+  const checked = checkOverrides(overrides);
+  if (taxaKeyOf(taxa) === shared.taxaKey) {
+    if (sameOverrides(checked, shared.current.overrides)) return { changed: false, status: workbookTariffStatus() };
+    publish({ ...shared.current, overrides: checked }, shared.taxaKey, shared.error);
+    return { changed: true, status: workbookTariffStatus() };
+  }
+  return { changed: true, status: setWorkbookTaxaSheet(taxa, checked) };
 }
 
-/** The settings overrides in force (also while the Taxa sheet is unreadable). */
-export function currentSettings(): Partial<BillingSettings> {
-  return shared.current.settings;
+/** Replaces the overrides only (proration, reminderDays, …). */
+export function setWorkbookSettings(overrides: BillingOverrides): void {
+  publish({ ...shared.current, overrides: checkOverrides(overrides) }, shared.taxaKey, shared.error);
+}
+
+/** The overrides in force (also while the Taxa sheet is unreadable). */
+export function currentSettings(): BillingOverrides {
+  return shared.current.overrides;
 }
 
 /** Back to the built-in tariff, prisbasbelopp and settings. */
 export function resetWorkbookTariff(): void {
-  publish(DEFAULT);
+  publish(DEFAULT, '');
 }
 
 export function workbookTariffStatus(): TariffStatus {

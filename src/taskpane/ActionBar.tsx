@@ -1,6 +1,6 @@
 // The three runs. Buttons stay focusable while disabled so keyboard focus is never lost mid-run.
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { BusyAction } from './paneController.js';
+import type { BusyAction } from './paneState.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,13 +1,14 @@
-// The task pane. Everything that touches the workbook goes through the injected `actions`.
+// The task pane. Everything that touches the workbook goes through the injected `workbook` port.
 import { Caption1, makeStaticStyles, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { parseMonthKey, problemSheetName } from '../engine/index.js';
+import { problemSheetName } from '../engine/index.js';
+import type { WorkbookPort } from '../workbook/index.js';
 import { ActionBar } from './ActionBar.js';
 import { BillingSettings } from './BillingSettings.js';
 import { ColumnMapping } from './ColumnMapping.js';
 import { MonthPicker } from './MonthPicker.js';
 import { NoticeBar } from './NoticeBar.js';
-import type { OfficeActions } from './officeActions.js';
-import { mappingRows, problemCountText } from './paneLogic.js';
+import { problemCountText } from './problemText.js';
+import { mappingRows } from './registerColumns.js';
 import { ProblemList } from './ProblemList.js';
 import { RegisterPicker } from './RegisterPicker.js';
 import { ReplaceDialog } from './ReplaceDialog.js';
@@ -38,15 +39,15 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  actions: OfficeActions;
+  workbook: WorkbookPort;
   /** Sets the default month (last month); injected by tests. */
   today?: Date;
 }
 
-export function App({ actions, today }: AppProps) {
+export function App({ workbook, today }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
-  const [ctl, state] = usePaneController(actions, today);
+  const [ctl, state] = usePaneController(workbook, today);
   const now = today ?? new Date();
   const headers = ctl.headers();
   const rows = mappingRows(headers, state.manualMapping);
@@ -73,12 +74,11 @@ export function App({ actions, today }: AppProps) {
       </Section>
 
       <Section title="Månad och inställningar" labelId="vt-h-month">
-        <MonthPicker month={state.month} today={now} onChange={(k) => ctl.setMonth(k)} />
+        <MonthPicker month={state.month} today={now} onChange={(m) => ctl.setMonth(m)} />
         <BillingSettings
-          proration={state.proration}
-          reminderDaysText={state.reminderDaysText}
-          onProration={(p) => ctl.setProration(p)}
-          onReminderDays={(t) => ctl.setReminderDaysText(t)}
+          inputs={state.settingInputs}
+          problems={ctl.settingProblems()}
+          onChange={(key, text) => ctl.setSetting(key, text)}
         />
       </Section>
 
@@ -111,7 +111,7 @@ export function App({ actions, today }: AppProps) {
           <ProblemList
             problems={state.run.problems}
             registerSheet={state.run.registerSheet}
-            problemSheet={problemSheetName(parseMonthKey(state.run.summary.month)!)}
+            problemSheet={problemSheetName(state.run.month)}
             onSelect={(p) => void ctl.selectProblem(p)}
           />
         </Section>

@@ -1,7 +1,7 @@
 // Proration and reminder days. Empty means the Taxa sheet's (or the built-in tariff's) value.
 import { Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
-import type { Proration } from '../engine/index.js';
-import { parseReminderDays, prorationOptions } from './paneLogic.js';
+import { SETTING_LABEL, SETTING_RANGE, type SettingKey, type SettingProblem } from '../engine/index.js';
+import { prorationOptions, type SettingInputs } from './settingInputs.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -9,25 +9,25 @@ const useStyles = makeStyles({
 });
 
 export function BillingSettings(props: {
-  proration: Proration | undefined;
-  reminderDaysText: string;
-  onProration: (p: Proration | undefined) => void;
-  onReminderDays: (text: string) => void;
+  inputs: SettingInputs;
+  problems: readonly SettingProblem[];
+  onChange: (key: SettingKey, text: string) => void;
 }) {
   const styles = useStyles();
   const options = prorationOptions();
-  const current = options.find((o) => o.value === (props.proration ?? ''))!;
-  const reminder = parseReminderDays(props.reminderDaysText);
+  const current = options.find((o) => o.value === (props.inputs.proration ?? '')) ?? options[0]!;
+  const reminderProblem = props.problems.find((p) => p.setting === 'reminderDays');
+  const { min, max } = SETTING_RANGE.reminderDays;
   return (
     <div className={styles.stack}>
-      <Field label="Delmånad" hint="Vad en påbörjad eller avslutad månad kostar (R1).">
+      <Field label={SETTING_LABEL.proration} hint="Vad en påbörjad eller avslutad månad kostar (R1).">
         <Dropdown
           // Not clearable: null drops the hidden button Fluent labels "Clear selection" (English).
           clearButton={null}
           className={styles.control}
           value={current.label}
           selectedOptions={[current.value]}
-          onOptionSelect={(_, d) => props.onProration(d.optionValue ? (d.optionValue as Proration) : undefined)}
+          onOptionSelect={(_, d) => props.onChange('proration', d.optionValue ?? '')}
         >
           {options.map((o) => (
             <Option key={o.value} value={o.value} text={o.label}>
@@ -37,20 +37,22 @@ export function BillingSettings(props: {
         </Dropdown>
       </Field>
       <Field
-        label="Påminnelsedagar"
-        validationState={reminder.ok ? 'none' : 'error'}
-        validationMessage={reminder.ok ? undefined : reminder.message}
-        hint={reminder.ok ? 'Dagar efter påminnelsen innan ej återlämnad teknik debiteras (R4). Tomt: enligt taxan.' : undefined}
+        label={SETTING_LABEL.reminderDays}
+        validationState={reminderProblem ? 'error' : 'none'}
+        validationMessage={reminderProblem ? `${reminderProblem.message} Lämna tomt för taxans värde.` : undefined}
+        hint={
+          reminderProblem ? undefined : 'Dagar efter påminnelsen innan ej återlämnad teknik debiteras (R4). Tomt: enligt taxan.'
+        }
       >
         <Input
           className={styles.control}
           type="number"
           inputMode="numeric"
-          min={0}
-          max={3650}
+          min={min}
+          max={max}
           placeholder="Enligt taxan"
-          value={props.reminderDaysText}
-          onChange={(_, d) => props.onReminderDays(d.value)}
+          value={props.inputs.reminderDays ?? ''}
+          onChange={(_, d) => props.onChange('reminderDays', d.value)}
         />
       </Field>
     </div>

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { RegisterField } from '../engine/index.js';
 import { ColumnPicker } from './ColumnPicker.js';
-import { columnTitle, type MappingRow } from './paneLogic.js';
+import { columnTitle, type MappingRow } from './registerColumns.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

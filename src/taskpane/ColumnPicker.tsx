@@ -1,6 +1,6 @@
 // Picks the column for one register field whose header was not recognised.
 import { Dropdown, Field, Option } from '@fluentui/react-components';
-import type { MappingRow } from './paneLogic.js';
+import type { MappingRow } from './registerColumns.js';
 
 const NONE = '';
 

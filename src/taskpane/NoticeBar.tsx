@@ -1,6 +1,6 @@
 // The outcome of the last action: RunError text, success, "nothing changed".
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { Notice } from './paneController.js';
+import type { Notice } from './paneState.js';
 
 export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   return (

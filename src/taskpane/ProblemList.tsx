@@ -2,7 +2,8 @@
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useListStyles } from './listStyles.js';
 import type { Problem } from '../engine/index.js';
-import { LIST_LIMIT, problemPlace, problemTarget } from './paneLogic.js';
+import { LIST_LIMIT } from './cellText.js';
+import { problemPlace, problemTarget } from './problemText.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

@@ -1,6 +1,6 @@
 // Which sheet is the device register.
 import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import type { WorkbookOverview } from './officeActions.js';
+import type { WorkbookOverview } from '../workbook/index.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

@@ -1,12 +1,12 @@
 // Asks before existing output sheets are replaced (spec §7: never silently).
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import { listText } from './paneController.js';
-import { monthLabel } from './paneLogic.js';
-import { parseMonthKey } from '../engine/index.js';
+import type { YearMonth } from '../engine/index.js';
+import { monthLabel } from './months.js';
+import { listText } from './paneMessages.js';
 
 export function ReplaceDialog(props: {
   existing: readonly string[];
-  month: string;
+  month: YearMonth;
   onReplace: () => void;
   onCancel: () => void;
 }) {
@@ -23,7 +23,7 @@ export function ReplaceDialog(props: {
         <DialogBody>
           <DialogTitle>{one ? 'Ersätta bladet?' : 'Ersätta bladen?'}</DialogTitle>
           <DialogContent id="vt-replace-text">
-            {`${one ? 'Bladet' : 'Bladen'} ${listText(props.existing)} finns redan. Vill du ersätta ${one ? 'det' : 'dem'} med en ny faktura för ${monthLabel(parseMonthKey(props.month)!)}? Ändringar som gjorts för hand i ${one ? 'bladet' : 'bladen'} försvinner. Registret ändras inte.`}
+            {`${one ? 'Bladet' : 'Bladen'} ${listText(props.existing)} finns redan. Vill du ersätta ${one ? 'det' : 'dem'} med en ny faktura för ${monthLabel(props.month)}? Ändringar som gjorts för hand i ${one ? 'bladet' : 'bladen'} försvinner. Registret ändras inte.`}
           </DialogContent>
           <DialogActions>
             {/* Fluent focuses the first button: the safe choice, so Enter never replaces sheets by accident. */}

@@ -1,8 +1,7 @@
 // Key figures of the last run: what a preview shows before anything is written.
 import { Body1Strong, makeStyles, tokens } from '@fluentui/react-components';
-import type { RunView } from './paneController.js';
-import { monthLabel } from './paneLogic.js';
-import { parseMonthKey } from '../engine/index.js';
+import { monthLabel } from './months.js';
+import type { RunView } from './paneState.js';
 
 const useStyles = makeStyles({
   box: {
@@ -30,7 +29,7 @@ const useStyles = makeStyles({
 export function ResultSummary({ run }: { run: RunView }) {
   const styles = useStyles();
   const s = run.summary;
-  const month = monthLabel(parseMonthKey(s.month)!);
+  const month = monthLabel(run.month);
   const rows: [string, string, string?][] = [
     ['Personer', String(s.persons)],
     ['Fakturarader', String(s.lines)],

@@ -1,9 +1,9 @@
 // Granska's result: every cell of the invoice sheet that differs from a fresh computation.
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useListStyles } from './listStyles.js';
-import type { CellDifference } from './officeActions.js';
-import type { ReviewView } from './paneController.js';
-import { cellText, LIST_LIMIT } from './paneLogic.js';
+import type { CellDifference } from '../workbook/index.js';
+import { cellText, LIST_LIMIT } from './cellText.js';
+import type { ReviewView } from './paneState.js';
 
 const useStyles = makeStyles({
   // A yellow edge, like the fill Granska puts on the differing cells.

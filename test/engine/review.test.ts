@@ -1,7 +1,7 @@
 // Granska: reviewInvoice compares a recomputed invoice with the sheet's values cell by cell.
 import { describe, expect, it } from 'vitest';
 import { invoiceSheet, reviewInvoice, sheetGrid, type OutputCell } from '../../src/engine/index.js';
-import type { CellDifference as PaneCellDifference } from '../../src/taskpane/officeActions.js';
+import type { CellDifference as PortCellDifference } from '../../src/workbook/index.js';
 import { bill, P1, P2 } from './helpers.js';
 
 const invoice = () =>
@@ -99,7 +99,7 @@ describe('reviewInvoice', () => {
   });
 
   it('gives what the task pane shows as CellDifference', () => {
-    const diffs: PaneCellDifference[] = reviewInvoice(invoice(), []);
+    const diffs: PortCellDifference[] = reviewInvoice(invoice(), []);
     expect(diffs.length).toBeGreaterThan(0);
     expect(diffs[0]).toMatchObject({ address: 'A1', header: 'Personnummer', expected: 'Personnummer', actual: '' });
   });

@@ -1,6 +1,6 @@
 // Errors a user can meet come out in Swedish, with advice for the known Office.js codes.
 import { describe, expect, it } from 'vitest';
-import { createExcelActions } from '../../src/excel/index.js';
+import { createExcelWorkbook } from '../../src/excel/index.js';
 import { ExcelActionError, userError } from '../../src/excel/errors.js';
 import { FakeOfficeError } from '../fakes/excel-fake.js';
 
@@ -14,14 +14,14 @@ const failingExcel = (code: string): typeof Excel =>
 
 describe('errors', () => {
   it('turns a cell being edited into advice to finish the edit', async () => {
-    const actions = createExcelActions(failingExcel('InvalidOperationInCellEditMode'));
+    const actions = createExcelWorkbook(failingExcel('InvalidOperationInCellEditMode'));
     await expect(actions.overview()).rejects.toThrow(
       /Det gick inte att läsa arbetsbokens blad\. Excel redigerar en cell just nu/,
     );
   });
 
   it('turns a protected workbook or sheet into advice to remove the protection', async () => {
-    const actions = createExcelActions(failingExcel('AccessDenied'));
+    const actions = createExcelWorkbook(failingExcel('AccessDenied'));
     const error = await actions.writeSheets([{ name: 'Faktura 2025-03', tables: [] }], () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelActionError);
     expect((error as Error).message).toMatch(/skyddat/);

@@ -1,8 +1,8 @@
 // Shared set-up for the adapter tests: fake workbooks, a register snapshot, a progress log.
 import { benchRegister, REGISTER_HEADERS } from '../../examples/synthetic.js';
-import { createExcelActions } from '../../src/excel/index.js';
+import { createExcelWorkbook } from '../../src/excel/index.js';
 import { createFakeExcel, excelNamespace, toSerial, type FakeExcel, type FakeExcelOptions } from '../fakes/excel-fake.js';
-import type { ProgressReport } from '../../src/taskpane/officeActions.js';
+import type { ProgressReport } from '../../src/workbook/index.js';
 
 export { REGISTER_HEADERS };
 
@@ -14,9 +14,9 @@ export function registerRows(rows: number, seed = 7): (string | number)[][] {
 export function workbook(
   sheets: Record<string, unknown[][]>,
   options?: FakeExcelOptions,
-): { fake: FakeExcel; actions: ReturnType<typeof createExcelActions> } {
+): { fake: FakeExcel; actions: ReturnType<typeof createExcelWorkbook> } {
   const fake = createFakeExcel(sheets, options);
-  return { fake, actions: createExcelActions(excelNamespace(fake)) };
+  return { fake, actions: createExcelWorkbook(excelNamespace(fake)) };
 }
 
 /** Everything the adapter could change on a sheet: values, formats, fills, widths, frozen rows. */

@@ -2,9 +2,9 @@
 // read-compare-highlight round trip.
 import { describe, expect, it } from 'vitest';
 import { billWorkbook, invoiceSheet, outputSheets, parseMonthKey, reviewInvoice } from '../../src/engine/index.js';
-import { createExcelActions, HIGHLIGHT_FILL, REVIEW_MARKS_KEY, SETTINGS_KEY } from '../../src/excel/index.js';
+import { createExcelWorkbook, HIGHLIGHT_FILL, REVIEW_MARKS_KEY, SETTINGS_KEY } from '../../src/excel/index.js';
 import { cellRuns } from '../../src/excel/selection.js';
-import { problemTarget } from '../../src/taskpane/paneLogic.js';
+import { problemTarget } from '../../src/taskpane/problemText.js';
 import { createFakeExcel, installFakeOffice } from '../fakes/excel-fake.js';
 import { REGISTER_HEADERS, snapshot, workbook } from './helpers.js';
 
@@ -30,6 +30,9 @@ describe('settings', () => {
     expect(await actions.loadSettings()).toEqual(settings);
     await actions.saveSettings({ reminderDays: 7 });
     expect(await actions.loadSettings()).toEqual({ reminderDays: 7 });
+    // Overrides the pane does not show yet (§9) are kept too.
+    await actions.saveSettings({ registerSheet: 'Enhetsregister', correctionMonths: 6, retroDebits: 'bill' });
+    expect(await actions.loadSettings()).toEqual({ registerSheet: 'Enhetsregister', correctionMonths: 6, retroDebits: 'bill' });
   });
 
   it('drops what is not valid (an older version, a hand-edited file)', async () => {
@@ -41,6 +44,11 @@ describe('settings', () => {
       );
     });
     expect(await actions.loadSettings()).toEqual({ mapping: { name: 1 } });
+    // Read as the engine reads a setting: the Swedish words too; what does not read is left to the Taxa sheet.
+    await fake.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, JSON.stringify({ proration: 'Faktiska dagar', correctionMonths: 99 }));
+    });
+    expect(await actions.loadSettings()).toEqual({ proration: 'actual-days' });
     await fake.run(async (context) => {
       context.workbook.settings.add(SETTINGS_KEY, '{not json');
     });
@@ -192,9 +200,9 @@ describe('Granska round trip', () => {
   });
 });
 
-describe('createExcelActions', () => {
+describe('createExcelWorkbook', () => {
   it('uses the global Excel when none is given, looked up when an action runs', async () => {
-    const actions = createExcelActions();
+    const actions = createExcelWorkbook();
     await expect(actions.overview()).rejects.toThrow('Excel är inte tillgängligt');
     const uninstall = installFakeOffice(createFakeExcel({ Blad1: [['a']] }));
     try {

@@ -1,9 +1,7 @@
 // "Skapa Taxa-blad": the default tariff as a Taxa sheet that the engine then bills by.
 import { afterEach, describe, expect, it } from 'vitest';
 import { billWorkbook, NUMBER_FORMAT, parseMonthKey, TARIFF_COLUMNS } from '../../src/engine/index.js';
-import { refreshFunctionTariff } from '../../src/excel/index.js';
 import { functionTariff, resetWorkbookTariff, workbookTariffStatus } from '../../src/functions/tariffSource.js';
-import { excelNamespace } from '../fakes/excel-fake.js';
 import { REGISTER_HEADERS, snapshot, workbook } from './helpers.js';
 
 const march = { month: parseMonthKey('2025-03')! };
@@ -56,15 +54,6 @@ describe('createTaxaSheet', () => {
     expect(edited.total.toNumber()).not.toBe(before.total.toNumber());
   });
 
-  it('hands the written tariff to the custom functions', async () => {
-    const { actions } = workbook({ Enhetsregister: register });
-    const generation = workbookTariffStatus().generation;
-    await actions.createTaxaSheet();
-    const status = workbookTariffStatus();
-    expect(status).toMatchObject({ ok: true, source: 'bladet "Taxa"' });
-    expect(status.generation).toBeGreaterThan(generation);
-  });
-
   it('refuses when a Taxa sheet exists, in any case, and changes nothing', async () => {
     const { fake, actions } = workbook({ Enhetsregister: register, TAXA: [['Gäller från'], [45_658]] });
     const before = snapshot(fake, 'TAXA');
@@ -74,23 +63,25 @@ describe('createTaxaSheet', () => {
   });
 });
 
-describe('refreshFunctionTariff', () => {
-  it('reads the Taxa sheet when not given one, and the functions follow an edited fee', async () => {
+describe('readTaxaSheet', () => {
+  it('reads the sheet as it stands, with where it starts; undefined without one', async () => {
     const { fake, actions } = workbook({ Enhetsregister: register });
+    expect(await actions.readTaxaSheet()).toBeUndefined();
     await actions.createTaxaSheet();
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem('Taxa').getRangeByIndexes(1, alarmColumn, 1, 1).values = [[300]];
     });
-    const status = await refreshFunctionTariff(excelNamespace(fake));
-    expect(status.ok).toBe(true);
-    const first = functionTariff().tariff.versions[0]!;
-    expect(first.monthlyFee.alarm.toNumber()).toBe(300);
+    const taxa = await actions.readTaxaSheet();
+    expect(taxa).toMatchObject({ name: 'Taxa', firstRow: 1, firstColumn: 0 });
+    expect(taxa!.values[1]![alarmColumn]).toBe(300);
   });
 
-  it('reports an unreadable Taxa sheet instead of silently using the default', async () => {
-    const { fake } = workbook({ Enhetsregister: register, Taxa: [['Något annat']] });
-    const status = await refreshFunctionTariff(excelNamespace(fake));
-    expect(status).toMatchObject({ ok: false });
-    expect(() => functionTariff()).toThrow(/Gäller från/);
+  it('is a plain read, as is reading the workbook: the custom functions keep what they had', async () => {
+    const { actions } = workbook({ Enhetsregister: register, taxa: [['Något annat']] });
+    const generation = workbookTariffStatus().generation;
+    expect((await actions.readTaxaSheet())?.name).toBe('taxa');
+    await actions.readWorkbook('Enhetsregister', () => undefined);
+    expect(workbookTariffStatus()).toMatchObject({ ok: true, generation });
+    expect(functionTariff().tariff.source).toContain('standardtaxa');
   });
 });

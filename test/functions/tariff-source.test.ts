@@ -24,7 +24,7 @@ beforeEach(() => resetWorkbookTariff());
 
 describe('default tariff', () => {
   it('is the built-in engine default until the workbook says otherwise', () => {
-    expect(functionTariff()).toEqual({ tariff: DEFAULT_TARIFF, prisbasbelopp: DEFAULT_PRISBASBELOPP, settings: {} });
+    expect(functionTariff()).toEqual({ tariff: DEFAULT_TARIFF, prisbasbelopp: DEFAULT_PRISBASBELOPP, overrides: {} });
     expect(workbookTariffStatus()).toMatchObject({ ok: true, source: DEFAULT_TARIFF.source });
   });
 });
@@ -155,7 +155,9 @@ describe('settings', () => {
   });
 
   it('refuse values the engine does not know, in Swedish', () => {
-    expect(() => setWorkbookSettings({ proration: 'halv' as never })).toThrow('Okänd delmånadsregel "halv".');
+    expect(() => setWorkbookSettings({ proration: 'halv' as never })).toThrow(
+      'Delmånad kan inte vara "halv". Skriv Påbörjad månad, 30-dagarsmånad, Faktiska dagar.',
+    );
     expect(() => setWorkbookSettings({ reminderDays: -1 })).toThrow(/^Påminnelsedagar ska vara ett heltal från 0/);
     expect(fee('Trygghetslarm', '2025-03', '2025-03-12')).toBe(239); // unchanged
   });

@@ -2,16 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/engine/index.js';
 import { PaneController, type PaneState } from '../../src/taskpane/paneController.js';
-import { asRangeValues, MemoryActions } from './memoryActions.js';
+import { asRangeValues, MemoryWorkbook } from './memoryWorkbook.js';
 import { otherFeesRows, REGISTER, registerRows, SEED_TOTAL } from './seed.js';
 
 const APRIL = new Date(2025, 3, 15); // default month 2025-03
 
 function workbook(extra: Record<string, unknown[][]> = {}, settings = {}) {
-  return MemoryActions.of({ [REGISTER]: asRangeValues(registerRows()), 'Övriga avgifter': otherFeesRows(), ...extra }, settings);
+  return MemoryWorkbook.of({ [REGISTER]: asRangeValues(registerRows()), 'Övriga avgifter': otherFeesRows(), ...extra }, settings);
 }
 
-async function started(actions: MemoryActions, today = APRIL): Promise<PaneController> {
+async function started(actions: MemoryWorkbook, today = APRIL): Promise<PaneController> {
   const ctl = new PaneController(actions, today);
   await ctl.start();
   return ctl;
@@ -30,8 +30,7 @@ describe('start', () => {
     const s = ctl.getState();
     expect(s.registerSheet).toBe(REGISTER);
     expect(s.month).toEqual({ year: 2025, month: 3 });
-    expect(s.proration).toBeUndefined();
-    expect(s.reminderDaysText).toBe('');
+    expect(s.settingInputs).toEqual({});
     expect(s.busy).toBeUndefined();
     expect(ctl.blocker()).toBeUndefined();
   });
@@ -39,7 +38,7 @@ describe('start', () => {
   it('restores saved register sheet, columns and settings', async () => {
     const rows = asRangeValues(registerRows());
     rows[0]![4] = 'Datum in'; // Installerad not recognisable
-    const actions = MemoryActions.of(
+    const actions = MemoryWorkbook.of(
       { Blad1: [['x']], Lista: rows },
       { registerSheet: 'Lista', mapping: { installed: 4 }, proration: 'days-30', reminderDays: 14 },
     );
@@ -47,14 +46,13 @@ describe('start', () => {
     expect(ctl.getState()).toMatchObject({
       registerSheet: 'Lista',
       manualMapping: { installed: 4 },
-      proration: 'days-30',
-      reminderDaysText: '14',
+      settingInputs: { proration: 'days-30', reminderDays: '14' },
     });
     expect(ctl.blocker()).toBeUndefined();
   });
 
   it('asks for the register when no sheet fits, and blocks the runs', async () => {
-    const ctl = await started(MemoryActions.of({ Blad1: [['A', 'B']] }));
+    const ctl = await started(MemoryWorkbook.of({ Blad1: [['A', 'B']] }));
     expect(ctl.getState().registerSheet).toBeUndefined();
     expect(ctl.getState().notice).toMatchObject({ intent: 'info', title: 'Välj registerbladet' });
     expect(ctl.blocker()).toBe('Välj registerbladet.');
@@ -100,19 +98,19 @@ describe('Förhandsgranska', () => {
 
   it('uses the chosen month and settings', async () => {
     const ctl = await started(workbook());
-    ctl.setProration('days-30');
+    ctl.setSetting('proration', 'days-30');
     await ctl.preview();
     // 30-dagarsmånad: case A 20 days → 159 (not 239), case D 1..20 March → 27 (not 40).
     expect(ctl.getState().run!.summary).toMatchObject({ proration: '30-dagarsmånad', total: '3 378 kr' });
-    ctl.setMonth('2025-02');
+    ctl.setMonth({ year: 2025, month: 2 });
     expect(ctl.getState().run).toBeUndefined(); // results of another month are not kept on screen
     await ctl.preview();
-    expect(ctl.getState().run!.summary.month).toBe('2025-02');
+    expect(ctl.getState().run!.month).toEqual({ year: 2025, month: 2 });
   });
 
   it("shows a RunError as an error notice with the engine's Swedish message", async () => {
     const ctl = await started(workbook());
-    ctl.setMonth('2024-06'); // before the built-in tariff
+    ctl.setMonth({ year: 2024, month: 6 }); // before the built-in tariff
     await ctl.preview();
     expect(ctl.getState().notice).toMatchObject({ intent: 'error', title: 'Körningen kan inte göras' });
     expect(ctl.getState().notice!.text).toMatch(/^Ingen taxa gäller för 2024-06/);
@@ -143,7 +141,7 @@ describe('column mapping by hand', () => {
   it('blocks until required columns are chosen, then bills with that column and saves the choice', async () => {
     const rows = asRangeValues(registerRows());
     rows[0]![4] = 'Datum in';
-    const actions = MemoryActions.of({ Lista: rows, 'Övriga avgifter': otherFeesRows() });
+    const actions = MemoryWorkbook.of({ Lista: rows, 'Övriga avgifter': otherFeesRows() });
     const ctl = await started(actions);
     ctl.setRegisterSheet('Lista');
     expect(ctl.blocker()).toBe('Välj kolumn för Installerad.');
@@ -158,7 +156,7 @@ describe('column mapping by hand', () => {
   it('refuses to bill if the columns moved since they were chosen', async () => {
     const rows = asRangeValues(registerRows());
     rows[0]![4] = 'Datum in';
-    const actions = MemoryActions.of({ Lista: rows });
+    const actions = MemoryWorkbook.of({ Lista: rows });
     const ctl = await started(actions);
     ctl.setRegisterSheet('Lista');
     ctl.setColumn('installed', 4);
@@ -183,13 +181,14 @@ describe('column mapping by hand', () => {
   it('saves settings only when valid', async () => {
     const actions = workbook();
     const ctl = await started(actions);
-    ctl.setReminderDaysText('4x');
-    expect(ctl.blocker()).toBe('Rätta påminnelsedagarna.');
+    ctl.setSetting('reminderDays', '4x');
+    expect(ctl.blocker()).toBe('Påminnelsedagar ska vara ett heltal från 0 till 3650 (fick "4x").');
+    expect(ctl.settingProblems().map((p) => p.setting)).toEqual(['reminderDays']);
     await ctl.settled();
     expect(actions.count('saveSettings')).toBe(0);
-    ctl.setReminderDaysText('45');
-    ctl.setProration('actual-days');
-    ctl.setProration(undefined);
+    ctl.setSetting('reminderDays', '45');
+    ctl.setSetting('proration', 'actual-days');
+    ctl.setSetting('proration', '');
     await ctl.settled();
     expect(actions.saved).toEqual({ registerSheet: REGISTER, reminderDays: 45 });
   });
@@ -220,7 +219,7 @@ describe('Skapa faktura', () => {
     const actions = workbook({ 'Problem 2025-03': stale });
     const ctl = await started(actions);
     await ctl.createInvoice();
-    expect(ctl.getState().confirm).toEqual({ existing: ['Problem 2025-03'], month: '2025-03' });
+    expect(ctl.getState().confirm).toEqual({ existing: ['Problem 2025-03'], month: { year: 2025, month: 3 } });
     expect(ctl.getState().busy).toBeUndefined();
     ctl.cancelReplace();
     expect(ctl.getState().confirm).toBeUndefined();
@@ -315,7 +314,7 @@ describe('a failing start', () => {
     expect(ctl.getState().notice).toMatchObject({ intent: 'error' });
     expect(ctl.blocker()).toBe('Arbetsboken läses in …');
     await ctl.refresh();
-    expect(ctl.getState()).toMatchObject({ registerSheet: REGISTER, proration: 'actual-days' });
+    expect(ctl.getState()).toMatchObject({ registerSheet: REGISTER, settingInputs: { proration: 'actual-days' } });
     expect(ctl.getState().notice).toBeUndefined();
   });
 });

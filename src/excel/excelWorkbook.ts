@@ -1,20 +1,24 @@
-// The workbook adapter the task pane gets injected: the only code that calls Excel.run.
+// The workbook port over Office.js: what the task pane and the custom functions' follower get
+// injected in Excel. Reads are plain reads: nothing here hands anything to the functions.
+import type { FunctionsWorkbookPort, WorkbookPort } from '../workbook/index.js';
+import { recalculateAll } from './calculation.js';
 import { ExcelActionError } from './errors.js';
-import { excelSheetName } from './sheetNames.js';
-import { refreshFunctionSettings, refreshFunctionTariff } from './functionTariff.js';
 import { existingSheets, overview } from './overview.js';
 import { readSheetValues, readWorkbook } from './readWorkbook.js';
 import { highlightCells, selectCell } from './selection.js';
-import { loadSettings, saveSettings } from './settings.js';
-import { createTaxaSheet } from './taxa.js';
+import { excelSheetName } from './sheetNames.js';
+import { loadSettings, saveSettings } from './storedSettings.js';
+import { createTaxaSheet, readTaxaSheet } from './taxa.js';
+import { watchTaxaSheet } from './taxaWatch.js';
 import { writeSheets } from './writeSheets.js';
-import type { OfficeActions } from '../taskpane/officeActions.js';
+
+export type ExcelWorkbook = WorkbookPort & FunctionsWorkbookPort;
 
 /**
  * `excel` is the Excel namespace (tests pass the fake's); by default the global one, looked up
  * when an action runs, since office.js may load after this module.
  */
-export function createExcelActions(excel?: typeof Excel): OfficeActions {
+export function createExcelWorkbook(excel?: typeof Excel): ExcelWorkbook {
   const ns = (): typeof Excel => {
     const found = excel ?? (globalThis as { Excel?: typeof Excel }).Excel;
     if (!found) throw new ExcelActionError('Excel är inte tillgängligt. Öppna tillägget inifrån Excel.');
@@ -27,15 +31,10 @@ export function createExcelActions(excel?: typeof Excel): OfficeActions {
   return {
     overview: async () => overview(ns()),
     loadSettings: async () => loadSettings(ns()),
-    saveSettings: async (settings) => {
-      await saveSettings(ns(), settings);
-      await refreshFunctionSettings(ns(), settings);
-    },
+    saveSettings: async (settings) => saveSettings(ns(), settings),
     readWorkbook: async (registerSheet, progress) => {
       const input = await readWorkbook(ns(), registerSheet, progress);
       registers.add(input.register.name);
-      // A hand-edited Taxa sheet reaches the VT.* functions too (recalculates only on change).
-      await refreshFunctionTariff(ns(), input.taxa ?? null);
       return input;
     },
     existingSheets: async (names) => existingSheets(ns(), names),
@@ -52,5 +51,8 @@ export function createExcelActions(excel?: typeof Excel): OfficeActions {
       }
       return highlightCells(ns(), sheet, addresses);
     },
+    readTaxaSheet: async () => readTaxaSheet(ns()),
+    recalculate: async () => recalculateAll(ns()),
+    watchTaxaSheet: async (listener) => watchTaxaSheet(ns(), listener),
   };
 }

@@ -1,26 +1,20 @@
-// Pure helpers of the task pane: months, register choice, column mapping, settings, texts.
+// Pure helpers of the task pane: months, register choice, column mapping, settings fields, texts.
 import { describe, expect, it } from 'vitest';
 import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/index.js';
+import type { WorkbookOverview } from '../../src/workbook/index.js';
+import { cellText } from '../../src/taskpane/cellText.js';
+import { defaultMonth, monthLabel, monthOptions } from '../../src/taskpane/months.js';
+import { problemCountText, problemPlace, problemTarget } from '../../src/taskpane/problemText.js';
 import {
-  cellText,
   columnTitle,
-  defaultMonth,
   initialRegisterSheet,
   mappingRows,
   missingFields,
-  monthLabel,
-  monthOptions,
-  parseReminderDays,
-  problemCountText,
-  problemPlace,
-  problemTarget,
-  prorationOptions,
-  settingsToSave,
-  summarise,
   validManualMapping,
-} from '../../src/taskpane/paneLogic.js';
-import type { WorkbookOverview } from '../../src/taskpane/officeActions.js';
-import { asRangeValues } from './memoryActions.js';
+} from '../../src/taskpane/registerColumns.js';
+import { summarise } from '../../src/taskpane/runSummary.js';
+import { inputsOf, prorationOptions, readSettingInputs } from '../../src/taskpane/settingInputs.js';
+import { asRangeValues } from './memoryWorkbook.js';
 import { otherFeesRows, registerRows } from './seed.js';
 
 const overview = (sheets: Record<string, string[]>, hasTaxaSheet = false): WorkbookOverview => ({
@@ -37,16 +31,16 @@ describe('months', () => {
 
   it('offers next month first, newest first, with Swedish names', () => {
     const opts = monthOptions(new Date(2025, 3, 15), { year: 2025, month: 3 });
-    expect(opts[0]).toEqual({ value: '2025-05', label: 'maj 2025' });
-    expect(opts.map((o) => o.value)).toContain('2025-03');
+    expect(opts[0]).toEqual({ month: { year: 2025, month: 5 }, key: '2025-05', label: 'maj 2025' });
+    expect(opts.map((o) => o.key)).toContain('2025-03');
     expect(opts.length).toBe(50);
-    const values = opts.map((o) => o.value);
-    expect([...values].sort().reverse()).toEqual(values);
+    const keys = opts.map((o) => o.key);
+    expect([...keys].sort().reverse()).toEqual(keys);
   });
 
   it('keeps a chosen month outside the range in the list', () => {
     const opts = monthOptions(new Date(2025, 3, 15), { year: 2012, month: 7 });
-    expect(opts.at(-1)).toEqual({ value: '2012-07', label: 'juli 2012' });
+    expect(opts.at(-1)).toEqual({ month: { year: 2012, month: 7 }, key: '2012-07', label: 'juli 2012' });
   });
 
   it('labels months in Swedish', () => {
@@ -111,12 +105,31 @@ describe('column mapping', () => {
   });
 });
 
-describe('settings', () => {
-  it('reminder days: empty means the tariff value; whole days 0..3650 only', () => {
-    expect(parseReminderDays('')).toEqual({ ok: true });
-    expect(parseReminderDays(' 45 ')).toEqual({ ok: true, value: 45 });
-    expect(parseReminderDays('0')).toEqual({ ok: true, value: 0 });
-    for (const bad of ['-1', '2.5', '3651', 'trettio', '1e3']) expect(parseReminderDays(bad).ok).toBe(false);
+describe('settings fields', () => {
+  it("blank means the Taxa sheet's value; reminder days are whole days 0..3650, read by the engine", () => {
+    expect(readSettingInputs({ reminderDays: '', proration: '' })).toEqual({ overrides: {}, problems: [] });
+    expect(readSettingInputs({ reminderDays: ' 45 ' }).overrides).toEqual({ reminderDays: 45 });
+    expect(readSettingInputs({ reminderDays: '0' }).overrides).toEqual({ reminderDays: 0 });
+    for (const bad of ['-1', '2.5', '3651', 'trettio', '1e3']) {
+      const { overrides, problems } = readSettingInputs({ reminderDays: bad });
+      expect(overrides).toEqual({});
+      expect(problems).toEqual([
+        { setting: 'reminderDays', message: `Påminnelsedagar ska vara ett heltal från 0 till 3650 (fick "${bad}").` },
+      ]);
+    }
+  });
+
+  it('the proration field holds the choice; stored overrides show in the fields', () => {
+    expect(readSettingInputs({ proration: 'days-30' }).overrides).toEqual({ proration: 'days-30' });
+    expect(inputsOf({ proration: 'actual-days', reminderDays: 14, correctionMonths: 0 })).toEqual({
+      proration: 'actual-days',
+      reminderDays: '14',
+      correctionMonths: '0',
+    });
+    expect(readSettingInputs(inputsOf({ retroDebits: 'bill', correctionMonths: 6 })).overrides).toEqual({
+      retroDebits: 'bill',
+      correctionMonths: 6,
+    });
   });
 
   it('proration choices use the Swedish labels, "Enligt taxan" first', () => {
@@ -126,16 +139,6 @@ describe('settings', () => {
       '30-dagarsmånad',
       'Faktiska dagar',
     ]);
-  });
-
-  it('stores only what the user chose', () => {
-    expect(settingsToSave({ mapping: {} })).toEqual({});
-    expect(settingsToSave({ registerSheet: 'R', mapping: { installed: 3 }, proration: 'days-30', reminderDays: 14 })).toEqual({
-      registerSheet: 'R',
-      mapping: { installed: 3 },
-      proration: 'days-30',
-      reminderDays: 14,
-    });
   });
 });
 
@@ -149,7 +152,6 @@ describe('results and problems', () => {
       { month: parseMonthKey('2025-03')! },
     );
     expect(summarise(result)).toEqual({
-      month: '2025-03',
       persons: 4,
       lines: 7,
       total: '3 471 kr',

@@ -1,6 +1,10 @@
-// What the task pane needs from the workbook. The pane gets an implementation injected
-// (src/excel/ in Excel, a fake in tests), so it never calls Excel.run itself.
-import type { ColumnMapping, OutputCell, OutputSheet, Proration, RegisterField, WorkbookInput } from '../engine/index.js';
+// The workbook as the faces inside Excel see it: the task pane (WorkbookPort) and the custom
+// functions' follower (FunctionsWorkbookPort). src/excel/ implements both over Office.js; tests
+// use the strict Excel fake or plain arrays. Nothing here calls Excel.
+import type { CellDifference, OutputCell, OutputSheet, SheetCells, WorkbookInput } from '../engine/index.js';
+import type { StoredSettings } from './storedSettings.js';
+
+export type { CellDifference };
 
 export interface SheetSummary {
   readonly name: string;
@@ -15,30 +19,14 @@ export interface WorkbookOverview {
   readonly hasTaxaSheet: boolean;
 }
 
-/** Stored with the workbook, so the next person opening it gets the same choices. */
-export interface PaneSettings {
-  readonly registerSheet?: string;
-  /** Hand-made column choices, by field, as column index in the used range. */
-  readonly mapping?: ColumnMapping;
-  readonly proration?: Proration;
-  readonly reminderDays?: number;
-}
-
-/** fraction 0..1 and a Swedish text for the progress bar. */
+/** How far a long read or write has come: fraction 0..1 of that step, and a Swedish text. */
 export type ProgressReport = (fraction: number, text: string) => void;
 
-/** A cell whose value differs between the recomputed invoice and the sheet (Granska). */
-export interface CellDifference {
-  readonly address: string; // e.g. "I12"
-  readonly header: string;
-  readonly expected: OutputCell;
-  readonly actual: OutputCell;
-}
-
-export interface OfficeActions {
+/** What the task pane reads from and writes to the workbook. */
+export interface WorkbookPort {
   overview(): Promise<WorkbookOverview>;
-  loadSettings(): Promise<PaneSettings>;
-  saveSettings(settings: PaneSettings): Promise<void>;
+  loadSettings(): Promise<StoredSettings>;
+  saveSettings(settings: StoredSettings): Promise<void>;
   /** Register sheet and the optional side sheets (Övriga avgifter, Avgiftsutrymme, Taxa) as cells. */
   readWorkbook(registerSheet: string, progress: ProgressReport): Promise<WorkbookInput>;
   /** Names among `names` that already exist in the workbook. */
@@ -58,4 +46,19 @@ export interface OfficeActions {
   highlightCells(sheet: string, addresses: readonly string[]): Promise<void>;
 }
 
-export type { RegisterField };
+/** Stops a watch; resolves once Excel no longer calls the listener. */
+export type StopWatching = () => Promise<void>;
+
+/** What keeps the custom functions (VT.*) on the workbook's tariff and stored settings. */
+export interface FunctionsWorkbookPort {
+  /** The Taxa sheet's used range as cells; undefined when the workbook has none. A plain read. */
+  readTaxaSheet(): Promise<SheetCells | undefined>;
+  loadSettings(): Promise<StoredSettings>;
+  /** A full recalculation: Excel does not recalculate custom functions when their tariff changes. */
+  recalculate(): Promise<void>;
+  /**
+   * Calls `listener` after the Taxa sheet's cells change, or a sheet is added, deleted or
+   * (where Excel reports it) renamed, since any of those may add, remove or replace the Taxa sheet.
+   */
+  watchTaxaSheet(listener: () => void): Promise<StopWatching>;
+}

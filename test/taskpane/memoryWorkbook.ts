@@ -1,4 +1,4 @@
-// OfficeActions over plain arrays, for controller tests: records every call, writes nothing real.
+// The workbook port over plain arrays, for controller tests: records every call, writes nothing real.
 import {
   DEFAULT_PRISBASBELOPP,
   DEFAULT_TARIFF,
@@ -10,38 +10,38 @@ import {
   type OutputSheet,
   type WorkbookInput,
 } from '../../src/engine/index.js';
-import type { OfficeActions, PaneSettings, ProgressReport, WorkbookOverview } from '../../src/taskpane/officeActions.js';
+import type { ProgressReport, StoredSettings, WorkbookOverview, WorkbookPort } from '../../src/workbook/index.js';
 
 export interface Call {
-  readonly name: keyof OfficeActions;
+  readonly name: keyof WorkbookPort;
   readonly args: readonly unknown[];
 }
 
 /** Sheets hold the values a range would give: strings, numbers, '' for empty. */
-export class MemoryActions implements OfficeActions {
+export class MemoryWorkbook implements WorkbookPort {
   readonly calls: Call[] = [];
-  saved: PaneSettings;
+  saved: StoredSettings;
   /** Lets a test hold a step open (e.g. to see the pane while busy). */
   gate: Promise<void> | undefined;
   /** Makes the next call of that name throw. */
-  failNext: Partial<Record<keyof OfficeActions, Error>> = {};
+  failNext: Partial<Record<keyof WorkbookPort, Error>> = {};
 
   constructor(
     readonly sheets: Map<string, unknown[][]>,
-    settings: PaneSettings = {},
+    settings: StoredSettings = {},
   ) {
     this.saved = settings;
   }
 
-  static of(sheets: Record<string, unknown[][]>, settings?: PaneSettings): MemoryActions {
-    return new MemoryActions(new Map(Object.entries(sheets)), settings);
+  static of(sheets: Record<string, unknown[][]>, settings?: StoredSettings): MemoryWorkbook {
+    return new MemoryWorkbook(new Map(Object.entries(sheets)), settings);
   }
 
-  count(name: keyof OfficeActions): number {
+  count(name: keyof WorkbookPort): number {
     return this.calls.filter((c) => c.name === name).length;
   }
 
-  private async call(name: keyof OfficeActions, args: unknown[]): Promise<void> {
+  private async call(name: keyof WorkbookPort, args: unknown[]): Promise<void> {
     this.calls.push({ name, args });
     if (this.gate) await this.gate;
     const err = this.failNext[name];
@@ -67,12 +67,12 @@ export class MemoryActions implements OfficeActions {
     };
   }
 
-  async loadSettings(): Promise<PaneSettings> {
+  async loadSettings(): Promise<StoredSettings> {
     await this.call('loadSettings', []);
     return this.saved;
   }
 
-  async saveSettings(settings: PaneSettings): Promise<void> {
+  async saveSettings(settings: StoredSettings): Promise<void> {
     await this.call('saveSettings', [settings]);
     this.saved = settings;
   }

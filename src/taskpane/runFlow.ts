@@ -1,0 +1,92 @@
+// Förhandsgranska and Skapa faktura: bill the month, ask before replacing existing sheets,
+// write; and going to a problem's cell.
+import {
+  invoiceSheetName,
+  outputSheets,
+  problemSheetName,
+  summarySheetName,
+  type BillingResult,
+  type Problem,
+} from '../engine/index.js';
+import type { WorkbookPort } from '../workbook/index.js';
+import type { Billing } from './billing.js';
+import type { OverviewFlow } from './overviewFlow.js';
+import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
+import type { RunView } from './paneState.js';
+import type { PaneStore } from './paneStore.js';
+import { problemTarget } from './problemText.js';
+import type { PhaseProgress } from './progressPhases.js';
+import { summarise } from './runSummary.js';
+
+function runView(kind: RunView['kind'], result: BillingResult): RunView {
+  return {
+    kind,
+    month: result.month,
+    summary: summarise(result),
+    problems: result.problems,
+    registerSheet: result.registerSheet,
+  };
+}
+
+export class RunFlow {
+  /** Computed result waiting for the replace dialog's answer. */
+  private pending: BillingResult | undefined;
+
+  constructor(
+    private readonly store: PaneStore,
+    private readonly workbook: WorkbookPort,
+    private readonly billing: Billing,
+    private readonly overview: OverviewFlow,
+  ) {}
+
+  async preview(): Promise<void> {
+    await this.store.act('preview', async (progress) => {
+      const result = await this.billing.bill(progress);
+      this.store.set({ run: runView('preview', result) }, ['review']);
+    });
+  }
+
+  async createInvoice(): Promise<void> {
+    await this.store.act('create', async (progress) => {
+      const result = await this.billing.bill(progress);
+      const names = [invoiceSheetName(result.month), summarySheetName(result.month), problemSheetName(result.month)];
+      const existing = await this.workbook.existingSheets(names);
+      if (existing.length > 0) {
+        this.pending = result;
+        this.store.set({ run: runView('preview', result), confirm: { existing, month: result.month } }, ['review']);
+        return;
+      }
+      await this.write(result, progress);
+    });
+  }
+
+  /** The user answered "Ersätt" in the dialog. */
+  async confirmReplace(): Promise<void> {
+    const result = this.pending;
+    this.pending = undefined;
+    this.store.set({}, ['confirm']);
+    if (!result) return;
+    await this.store.act('write', (progress) => this.write(result, progress));
+  }
+
+  /** "Avbryt": nothing is written. */
+  cancelReplace(): void {
+    const existing = this.store.getState().confirm?.existing ?? [];
+    this.pending = undefined;
+    this.store.set({ notice: NOTICE.nothingReplaced(existing) }, ['confirm']);
+  }
+
+  private async write(result: BillingResult, progress: PhaseProgress): Promise<void> {
+    const sheets = outputSheets(result);
+    progress.enter('write', PROGRESS_TEXT.writing);
+    await this.workbook.writeSheets(sheets, progress.within('write'));
+    this.store.set({ run: runView('created', result), notice: NOTICE.invoiceCreated(sheets.map((s) => s.name)) });
+    await this.overview.reload();
+  }
+
+  async selectProblem(problem: Problem): Promise<void> {
+    const target = problemTarget(problem);
+    if (!target) return;
+    await this.store.quietly(() => this.workbook.selectCell(target.sheet, target.address));
+  }
+}
