@@ -76,12 +76,13 @@ describe('readTaxaSheet', () => {
     expect(taxa!.values[1]![alarmColumn]).toBe(300);
   });
 
-  it('is a plain read, as is reading the workbook: the custom functions keep what they had', async () => {
-    const { actions } = workbook({ Enhetsregister: register, taxa: [['Något annat']] });
+  it('is a plain read, as is reading the workbook: the custom functions keep what they had, nothing recalculates', async () => {
+    const { fake, actions } = workbook({ Enhetsregister: register, taxa: [['Något annat']] });
     const generation = workbookTariffStatus().generation;
     expect((await actions.readTaxaSheet())?.name).toBe('taxa');
     await actions.readWorkbook('Enhetsregister', () => undefined);
     expect(workbookTariffStatus()).toMatchObject({ ok: true, generation });
     expect(functionTariff().tariff.source).toContain('standardtaxa');
+    expect(fake.calculations).toEqual([]);
   });
 });

@@ -428,3 +428,90 @@ describe('Excel.run and globals', () => {
     expect(excelNamespace(fake).run).toBeTypeOf('function');
   });
 });
+
+describe('events', () => {
+  it('registers at sync, delivers a values change of its own sheet after the sync, and removes through the adding context', async () => {
+    const fake = register();
+    const seen: Record<string, unknown>[] = [];
+    const handler = async (args: Record<string, unknown>) => {
+      seen.push(args);
+    };
+    const registration = await fake.run(async (context) => {
+      const result = context.workbook.worksheets.getItem('Taxa').onChanged.add(handler);
+      expect(fake.events.count()).toBe(0); // queued, not yet registered
+      await context.sync();
+      return result;
+    });
+    expect(fake.events.count('Worksheet.onChanged')).toBe(1);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Register').getRange('B2').values = [['Tolvan']];
+      context.workbook.worksheets.getItem('Taxa').getRange('A2:A3').values = [[250], [260]];
+      await context.sync();
+      expect(seen).toEqual([]); // delivered after the sync, not during it
+    });
+    await fake.events.settled();
+    expect(seen).toEqual([
+      { type: 'WorksheetChanged', worksheetId: expect.any(String), address: 'A2:A3', changeType: 'RangeEdited', source: 'Local' },
+    ]);
+    // remove() belongs to the context that added the handler: outside its run it is refused.
+    await expectCode(() => registration.remove(), 'InvalidRequestContext');
+    await fake.run(registration.context as never, async (context: { sync(): Promise<void> }) => {
+      registration.remove();
+      await context.sync();
+    });
+    expect(fake.events.count()).toBe(0);
+    expect(fake.events.errors).toEqual([]);
+  });
+
+  it('reports sheets added, renamed and deleted; a deleted sheet takes its handlers along', async () => {
+    const fake = register();
+    const seen: string[] = [];
+    const note = async (args: Record<string, unknown>) => {
+      seen.push(String(args.type) + (args.nameAfter ? `:${String(args.nameAfter)}` : ''));
+    };
+    await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.onAdded.add(note);
+      sheets.onDeleted.add(note);
+      sheets.onNameChanged.add(note);
+      sheets.getItem('Taxa').onChanged.add(note);
+      await context.sync();
+    });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.add('Ny');
+      context.workbook.worksheets.getItem('Ny').name = 'Nyare';
+      context.workbook.worksheets.getItem('Taxa').delete();
+    });
+    await fake.events.settled();
+    expect(seen).toEqual(['WorksheetAdded', 'WorksheetNameChanged:Nyare', 'WorksheetDeleted']);
+    expect(fake.events.count('Worksheet.onChanged')).toBe(0);
+  });
+
+  it('refuses an event above the host ExcelApi version, and a handler that returns no promise is an error', async () => {
+    const fake = createFakeExcel({ Blad1: [['a']] }, { excelApi: '1.16' });
+    await expectCode(
+      fake.run(async (context) => {
+        context.workbook.worksheets.onNameChanged.add(async () => undefined);
+        await context.sync();
+      }),
+      'ApiNotFound',
+    );
+    await fake.run(async (context) => {
+      context.workbook.worksheets.onAdded.add((() => undefined) as never);
+      await context.sync();
+    });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.add('B');
+    });
+    await fake.events.settled();
+    expect(fake.events.errors).toHaveLength(1);
+  });
+
+  it('records Application.calculate', async () => {
+    const fake = register();
+    await fake.run(async (context) => {
+      context.application.calculate('Full');
+    });
+    expect(fake.calculations).toEqual(['Full']);
+  });
+});

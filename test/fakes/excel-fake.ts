@@ -13,22 +13,29 @@
 //  - Each sync records its request and response payload size (UTF-8 bytes of the JSON of the queued
 //    arguments / loaded values); over the limit (default 5 000 000 bytes) the sync throws
 //    RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded like Excel on the web.
+//  - Events: Worksheet.onChanged (values written), WorksheetCollection.onAdded/onDeleted and
+//    onNameChanged, delivered after the sync that made the change (events.ts); a host below an
+//    event's ExcelApi version (option excelApi) refuses it. Excel.run(context, batch) re-enters
+//    an earlier run's context, as removing an event handler needs.
+//  - Application.calculate is recorded in `calculations`.
 //
-// What it does not model: formulas, fonts, borders, events, undo, table auto-expansion,
+// What it does not model: formulas, fonts, borders, other events, undo, table auto-expansion,
 // tables without headers, locale-specific display text (Range.text is en-US style).
 //
 // Files: address.ts (A1 addresses), model.ts (workbook state, value parsing, display text),
 // proxies by Office.js object: proxy.ts (host interface, base proxy, collections), context.ts
-// (RequestContext), workbook.ts (workbook, application, settings), worksheet.ts, range.ts, table.ts;
-// errors.ts. No Node imports anywhere, so it bundles for a browser.
+// (RequestContext), workbook.ts (workbook, application, settings), worksheet.ts, range.ts, table.ts,
+// events.ts; errors.ts. No Node imports anywhere, so it bundles for a browser.
 import { type Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './excel-fake/address.js';
 import { FakeRequestContext } from './excel-fake/context.js';
 import type { ExecState, FakeClientObject, FakeHost, FakeLimits, QueuedAction, RequestRecord } from './excel-fake/proxy.js';
 import { FakeOfficeError } from './excel-fake/errors.js';
+import { FakeEventHub } from './excel-fake/events.js';
 import { type CellValue, GENERAL, type SheetModel, WorkbookModel, formatText, toSerial, utf8Length } from './excel-fake/model.js';
 
 export { FakeOfficeError } from './excel-fake/errors.js';
 export type { FakeErrorCode } from './excel-fake/errors.js';
+export type { FakeEventHub, FakeEventName, FakeEventOccurrence } from './excel-fake/events.js';
 export type { CellValue } from './excel-fake/model.js';
 export { fromSerial, toSerial } from './excel-fake/model.js';
 export type { FakeLimits, RequestRecord } from './excel-fake/proxy.js';
@@ -47,6 +54,8 @@ export interface FakeExcelOptions {
   /** Name of the sheet that starts active (default: the first). */
   activeSheet?: string;
   limits?: Partial<FakeLimits>;
+  /** The highest ExcelApi requirement set the host supports (default 1.17): events above it are refused. */
+  excelApi?: string;
 }
 
 /** A rows x columns grid read back from the fake. */
@@ -59,6 +68,8 @@ export class FakeExcel implements FakeHost {
   readonly requests: RequestRecord[] = [];
   /** Number of Excel.run calls. */
   runCount = 0;
+  readonly events: FakeEventHub;
+  readonly calculations: string[] = [];
 
   constructor(sheets: Record<string, unknown[][]> = { Sheet1: [] }, options: FakeExcelOptions = {}) {
     this.limits = {
@@ -67,6 +78,7 @@ export class FakeExcel implements FakeHost {
       cellsPerLoad: 5_000_000,
       ...options.limits,
     };
+    this.events = new FakeEventHub(() => options.excelApi ?? '1.17');
     for (const [name, rows] of Object.entries(sheets)) {
       const sheet = this.model.addSheet(name);
       seedSheet(sheet, rows, options.numberFormats?.[name]);
@@ -80,7 +92,8 @@ export class FakeExcel implements FakeHost {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Excel.run(batch) or Excel.run(options, batch). Running against existing objects
+   * Excel.run(batch), Excel.run(options, batch), or Excel.run(context, batch) with the context of
+   * an earlier run (e.g. an event handler result's). Running against existing objects
    * (Excel.run(range, batch)) is not modelled.
    */
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
@@ -91,8 +104,16 @@ export class FakeExcel implements FakeHost {
     if (typeof args[0] === 'object' && args[0] !== null && 'context' in args[0]) {
       throw new FakeOfficeError('NotImplemented', 'Excel.run(object, batch) is not supported by the fake.');
     }
+    let ctx: FakeRequestContext;
+    if (args[0] instanceof FakeRequestContext) {
+      if (args[0].host !== this)
+        throw new FakeOfficeError('InvalidArgument', 'Excel.run was given a context of another workbook.');
+      ctx = args[0];
+      ctx.reopen();
+    } else {
+      ctx = new FakeRequestContext(this);
+    }
     this.runCount++;
-    const ctx = new FakeRequestContext(this);
     try {
       const pending = batch(ctx);
       if (!pending || typeof (pending as Promise<unknown>).then !== 'function') {
@@ -131,12 +152,16 @@ export class FakeExcel implements FakeHost {
     }
     const responses: { payload: unknown; deliver: () => void }[] = [];
     const exec: ExecState = { record, respond: (payload, deliver) => responses.push({ payload, deliver }) };
-    for (const action of actions) {
-      try {
-        action.run(exec);
-      } catch (err) {
-        fail(err);
+    try {
+      for (const action of actions) {
+        try {
+          action.run(exec);
+        } catch (err) {
+          fail(err);
+        }
       }
+    } finally {
+      this.events.flush(); // what was applied stays applied, failed sync or not
     }
     record.responseBytes = utf8Length(JSON.stringify(responses.map((r) => r.payload ?? null)));
     if (record.responseBytes > this.limits.responseBytes) {

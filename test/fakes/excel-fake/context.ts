@@ -47,6 +47,11 @@ export class FakeRequestContext {
     this.queue = [];
   }
 
+  /** @internal Excel.run(context, batch): the context of an earlier run serves one more batch. */
+  reopen(): void {
+    this.closed = false;
+  }
+
   /** @internal */ assertOpen(): void {
     if (this.closed) {
       throw new FakeOfficeError(

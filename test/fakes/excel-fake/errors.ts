@@ -13,6 +13,7 @@ export type FakeErrorCode =
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'NotImplemented'
+  | 'ApiNotFound'
   | 'RangeExceedsLimit';
 
 export class FakeOfficeError extends Error {

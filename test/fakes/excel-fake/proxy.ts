@@ -6,6 +6,7 @@
 //  - every sync is recorded with the byte size of its request and response payloads.
 import type { FakeRequestContext } from './context.js';
 import { FakeOfficeError } from './errors.js';
+import type { FakeEventHub } from './events.js';
 import type { WorkbookModel } from './model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +35,9 @@ export interface RequestRecord {
 export interface FakeHost {
   readonly model: WorkbookModel;
   readonly limits: FakeLimits;
+  readonly events: FakeEventHub;
+  /** Application.calculate calls, by calculation type, in order. */
+  readonly calculations: string[];
   /** Called by context.sync(): records the request, runs the actions, delivers loaded values. */
   execute(actions: QueuedAction[], created: FakeClientObject<unknown>[]): void;
 }

@@ -1,5 +1,5 @@
 // Range proxies of the Excel fake (values, number formats, column widths, fill).
-import { type Rect, checked, qualifiedAddress } from './address.js';
+import { type Rect, checked, qualifiedAddress, rectToA1 } from './address.js';
 import type { FakeRequestContext } from './context.js';
 import { FakeOfficeError } from './errors.js';
 import { type CellValue, NO_FILL, type SheetModel, coerceInput, formatText, valueType } from './model.js';
@@ -81,7 +81,7 @@ export class FakeRange extends FakeClientObject<RangeModel> {
     return this._get('values');
   }
   set values(input: unknown[][]) {
-    this._set('values', input, (range) =>
+    this._set('values', input, (range) => {
       forEachInput('Range.values', range.rect, input, (r, c, v) => {
         const coerced = coerceInput(
           v,
@@ -90,8 +90,19 @@ export class FakeRange extends FakeClientObject<RangeModel> {
         );
         range.sheet.setValue(r, c, coerced.value);
         if (coerced.impliedFormat) range.sheet.setFormat(r, c, coerced.impliedFormat);
-      }),
-    );
+      });
+      this._ctx.host.events.note({
+        event: 'Worksheet.onChanged',
+        sheet: range.sheet,
+        args: {
+          type: 'WorksheetChanged',
+          worksheetId: range.sheet.id,
+          address: rectToA1(range.rect),
+          changeType: 'RangeEdited',
+          source: 'Local',
+        },
+      });
+    });
   }
   get valueTypes(): string[][] {
     return this._get('valueTypes');

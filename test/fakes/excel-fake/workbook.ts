@@ -70,12 +70,13 @@ export class FakeApplication extends FakeClientObject<WorkbookModel> {
     });
   }
 
-  /** Recorded as an action only: the fake has no formulas to recalculate. */
+  /** Recorded (FakeExcel.calculations) only: the fake has no formulas to recalculate. */
   calculate(calculationType: string): void {
     this._ctx.enqueue('Application.calculate', [calculationType], () => {
       if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) {
         throw new FakeOfficeError('InvalidArgument', `Application.calculate: unknown calculation type "${calculationType}".`);
       }
+      this._ctx.host.calculations.push(calculationType);
     });
   }
 

@@ -2,6 +2,7 @@
 import { MAX_COLUMNS, MAX_ROWS, checked, parseA1, splitSheet } from './address.js';
 import type { FakeRequestContext } from './context.js';
 import { FakeOfficeError } from './errors.js';
+import { FakeEventHandlers } from './events.js';
 import type { SheetModel, WorkbookModel } from './model.js';
 import { FakeClientObject, FakeCollection } from './proxy.js';
 import { FakeRange } from './range.js';
@@ -10,9 +11,15 @@ import { FakeTableCollection } from './table.js';
 export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, SheetModel, FakeWorksheet> {
   protected readonly _typeName = 'WorksheetCollection';
   protected readonly _itemScalars = FakeWorksheet.scalars;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+  readonly onNameChanged: FakeEventHandlers;
 
   constructor(ctx: FakeRequestContext, resolver: () => WorkbookModel) {
     super(ctx, resolver, false);
+    this.onAdded = new FakeEventHandlers(ctx, 'WorksheetCollection.onAdded');
+    this.onDeleted = new FakeEventHandlers(ctx, 'WorksheetCollection.onDeleted');
+    this.onNameChanged = new FakeEventHandlers(ctx, 'WorksheetCollection.onNameChanged');
   }
 
   /** By name (case-insensitive, as Excel) or id; ItemNotFound at sync if missing. */
@@ -40,7 +47,15 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, Sheet
     return this._spawn(
       'add',
       [name ?? null],
-      new FakeWorksheet(this._ctx, () => this._modelNow('WorksheetCollection.add').addSheet(name)),
+      new FakeWorksheet(this._ctx, () => {
+        const sheet = this._modelNow('WorksheetCollection.add').addSheet(name);
+        this._ctx.host.events.note({
+          event: 'WorksheetCollection.onAdded',
+          sheet,
+          args: { type: 'WorksheetAdded', worksheetId: sheet.id, source: 'Local' },
+        });
+        return sheet;
+      }),
     );
   }
 
@@ -72,9 +87,11 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   protected readonly _scalars = FakeWorksheet.scalars;
   readonly freezePanes: FakeFreezePanes;
   readonly tables: FakeTableCollection;
+  readonly onChanged: FakeEventHandlers;
 
   constructor(ctx: FakeRequestContext, resolver: () => SheetModel | null, created = true) {
     super(ctx, resolver, created);
+    this.onChanged = new FakeEventHandlers(ctx, 'Worksheet.onChanged', () => this._modelNow('Worksheet.onChanged'));
     this.freezePanes = new FakeFreezePanes(ctx, () => this._modelNow('Worksheet.freezePanes'));
     this.tables = new FakeTableCollection(ctx, () => ({ wb: ctx.host.model, sheet: this._modelNow('Worksheet.tables') }));
   }
@@ -86,7 +103,15 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   set name(value: string) {
     this._set('name', value, (sheet) => {
       this._ctx.host.model.validateSheetName(value, sheet);
+      const before = sheet.name;
       sheet.name = value;
+      if (before !== value) {
+        this._ctx.host.events.note({
+          event: 'WorksheetCollection.onNameChanged',
+          sheet,
+          args: { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: before, nameAfter: value, source: 'Local' },
+        });
+      }
     });
   }
 
@@ -170,7 +195,15 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
 
   delete(): void {
-    this._call('delete', null, (sheet) => this._ctx.host.model.deleteSheet(sheet));
+    this._call('delete', null, (sheet) => {
+      this._ctx.host.model.deleteSheet(sheet);
+      this._ctx.host.events.forgetSheet(sheet);
+      this._ctx.host.events.note({
+        event: 'WorksheetCollection.onDeleted',
+        sheet,
+        args: { type: 'WorksheetDeleted', worksheetId: sheet.id, source: 'Local' },
+      });
+    });
   }
 
   activate(): void {
