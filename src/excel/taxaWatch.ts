@@ -42,12 +42,18 @@ export async function watchTaxaSheet(excel: typeof Excel, listener: () => void):
       registrations.push(registration);
     });
 
-  const sheetsChanged = async (): Promise<void> => {
-    if (stopped) return;
-    // A failed look-up is retried at the next sheet event; the listener reads the sheet anyway.
-    await follow().catch(() => undefined);
-    listener();
-  };
+  // Writing the invoice adds, renames and deletes several sheets: one look-up after the running one.
+  let chain: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
+  const sheetsChanged = (): Promise<void> =>
+    (queued ??= chain =
+      chain.then(async () => {
+        queued = undefined;
+        if (stopped) return;
+        // A failed look-up is retried at the next sheet event; the listener reads the sheet anyway.
+        await follow().catch(() => undefined);
+        listener();
+      }));
 
   await register((context) => [
     context.workbook.worksheets.onAdded.add(sheetsChanged),

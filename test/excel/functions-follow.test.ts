@@ -2,7 +2,16 @@
 // Excel adapter's Taxa watch (Worksheet.onChanged, sheets added/deleted/renamed) and the
 // follower, against the strict fake. Excel recalculates only when what the functions use changed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, kr, sheetGrid, taxaOutputSheet, type Tariff } from '../../src/engine/index.js';
+import {
+  billWorkbook,
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  kr,
+  outputSheets,
+  sheetGrid,
+  taxaOutputSheet,
+  type Tariff,
+} from '../../src/engine/index.js';
 import { createExcelWorkbook } from '../../src/excel/index.js';
 import { followWorkbook, paneTellingFollower, type FunctionsFollower } from '../../src/functions/followWorkbook.js';
 import { fee } from '../../src/functions/functions.js';
@@ -116,6 +125,21 @@ describe('a hand edit of the Taxa sheet reaches VT.* without the pane (item 14)'
     await fake.events.settled();
     await editAlarmFee(fake, 'Taxa', 330);
     await vi.waitFor(() => expect(march()).toBe(330));
+  });
+
+  it('writing the invoice (sheets added, renamed, deleted) recalculates nothing and looks at the sheets a few times, not per event', async () => {
+    const { fake } = await started({ Enhetsregister: register, Taxa: taxaCells(), 'Faktura 2025-03': [['gammalt']] });
+    const workbook = createExcelWorkbook(excelNamespace(fake));
+    const input = await workbook.readWorkbook('Enhetsregister', () => undefined);
+    const runs = fake.runCount;
+    await workbook.writeSheets(outputSheets(billWorkbook(input, { month: { year: 2025, month: 3 } })), () => undefined);
+    const writeRuns = fake.runCount - runs;
+    await fake.events.settled();
+    await vi.waitFor(() => expect(fake.events.delivered.length).toBeGreaterThan(6));
+    await fake.events.settled();
+    expect(fake.runCount - runs - writeRuns).toBeLessThanOrEqual(4);
+    expect(fake.calculations.filter((c) => c === 'Full')).toEqual(['Full']); // the start's, for the Taxa sheet
+    expect(fake.events.errors).toEqual([]);
   });
 
   it('stops: every handler removed', async () => {
