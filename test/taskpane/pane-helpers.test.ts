@@ -14,6 +14,7 @@ import {
 } from '../../src/taskpane/registerColumns.js';
 import { summarise } from '../../src/taskpane/runSummary.js';
 import { inputsOf, prorationOptions, readSettingInputs } from '../../src/taskpane/settingInputs.js';
+import { PhaseProgress, PROGRESS_PLANS } from '../../src/taskpane/progressPhases.js';
 import { asRangeValues } from './memoryWorkbook.js';
 import { otherFeesRows, registerRows } from './seed.js';
 
@@ -195,5 +196,30 @@ describe('results and problems', () => {
     expect(cellText('')).toBe('(tom)');
     expect(cellText('Ja')).toBe('"Ja"');
     expect(cellText(-97.5)).toMatch(/^[-−]97,5$/);
+  });
+});
+
+describe('progress phases', () => {
+  it('puts each phase on its span of the bar, in the order the action runs them', () => {
+    const shown: [number, string][] = [];
+    const progress = new PhaseProgress(PROGRESS_PLANS.review!, (f, t) => shown.push([f, t]));
+    progress.enter('readInvoice', 'a');
+    progress.within('readRegister')(0.5, 'b');
+    progress.within('readRegister')(7, 'c'); // clamped to the phase's end
+    progress.enter('bill', 'd');
+    progress.enter('mark', 'e');
+    const fractions = shown.map(([f]) => f);
+    expect(fractions).toEqual([...fractions].sort((x, y) => x - y));
+    expect(shown[2]![0]).toBe(shown[3]![0]);
+    expect(() => new PhaseProgress(PROGRESS_PLANS.preview!, () => undefined).enter('write', 'x')).toThrow(/write/);
+  });
+
+  it('every plan has its phases in order, without gaps or overlaps, inside the bar', () => {
+    for (const plan of Object.values(PROGRESS_PLANS)) {
+      const spans = Object.values(plan!);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBe(spans[i - 1]![1]);
+      for (const [from, to] of spans) expect(from).toBeLessThan(to);
+      expect(spans.at(-1)![1]).toBeLessThanOrEqual(1);
+    }
   });
 });
