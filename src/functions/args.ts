@@ -12,9 +12,10 @@ import {
 import { invalidValue } from './errors.js';
 
 /**
- * Excel desktop passes a reference to an empty cell as 0, Excel on the web as null
- * (office-js#4702). 0 is no date (serial 0 is "1900-01-00"), no service and no choice, so for
- * those arguments 0 means an empty cell. Never used for amounts, where 0 is a value.
+ * Excel for Windows passes a reference to an empty cell as 0, Excel on the web as null
+ * (office-js#4702); an empty argument (`;;`) is null on both. 0 is no date (serial 0 is
+ * "1900-01-00"), no service, no choice, no year and no personnummer, so for those arguments 0
+ * means an empty cell. Amounts decide for themselves: see readAmountOrZero and readAmountOrNone.
  */
 export function emptyCellAsBlank(value: unknown): unknown {
   return value === 0 || value === null ? undefined : value;
@@ -50,7 +51,7 @@ export function readMonth(value: unknown): YearMonth {
 
 /** `år`: a whole year, 1900–9999, as a number or four-digit text. */
 export function readYear(value: unknown): number {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+  if (isBlank(emptyCellAsBlank(value))) {
     throw invalidValue('År saknas. Ange ett årtal med fyra siffror, till exempel 2025.');
   }
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : NaN;
@@ -78,9 +79,20 @@ export function readAmount(value: unknown, what: string): Money {
   return amount;
 }
 
-/** An optional amount: an omitted argument or "" means none (not 0). */
-export function readOptionalAmount(value: unknown, what: string): Money | undefined {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+/** A "0 if none" amount: an empty cell or argument (0, null, "") is 0 kr on every host. */
+export function readAmountOrZero(value: unknown, what: string): Money {
+  return readAmount(isBlank(value) ? 0 : value, what);
+}
+
+/**
+ * An amount where 0 is a real value and "none" differs from it (avgiftsutrymme 0: nothing may be
+ * charged). Excel for Windows cannot tell an empty cell from 0, so an empty cell or argument
+ * (null on the web) is 0 on every host too, as in Excel's own functions; "none" is empty text
+ * (`""`, or a formula giving "").
+ */
+export function readAmountOrNone(value: unknown, what: string): Money | undefined {
+  if (value === null || value === undefined) return readAmount(0, what);
+  if (isBlank(value)) return undefined;
   return readAmount(value, what);
 }
 

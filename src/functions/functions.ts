@@ -22,7 +22,7 @@ import {
   serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
-import { emptyCellAsBlank, numberOf, readAmount, readMonth, readOptionalAmount, readYear, valueOf } from './args.js';
+import { emptyCellAsBlank, numberOf, readAmountOrNone, readAmountOrZero, readMonth, readYear, valueOf } from './args.js';
 import { asFunctionError, invalidValue } from './errors.js';
 import { functionTariff } from './tariffSource.js';
 
@@ -126,9 +126,9 @@ export function prisbasbelopp(år: number | string): number {
 /**
  * Det som återstår att ta ut av avgifterna inom högkostnadsskyddet efter R5: högst utrymmet = maxtaxan (eller ett lägre avgiftsutrymme) minus övriga avgifter, aldrig under 0.
  * @customfunction HKS
- * @param avgifter_inom_skyddet Summan av personens avgifter inom högkostnadsskyddet den månaden (månadsavgifter), i kronor.
- * @param övriga_avgifter Avgifter inom skyddet som faktureras på annat håll samma månad (till exempel hemtjänst), i kronor. 0 om inga.
- * @param [avgiftsutrymme] Personens avgiftsutrymme i kronor per månad. Lämna argumentet tomt om inget är beslutat (0 betyder att inget får tas ut).
+ * @param avgifter_inom_skyddet Summan av personens avgifter inom högkostnadsskyddet den månaden (månadsavgifter), i kronor. Tomt räknas som 0.
+ * @param övriga_avgifter Avgifter inom skyddet som faktureras på annat håll samma månad (till exempel hemtjänst), i kronor. 0 eller tomt om inga.
+ * @param [avgiftsutrymme] Avgiftsutrymme i kr/mån; 0 = inget får tas ut. Skriv "" om inget är beslutat (en tom cell räknas som 0).
  * @param [månad] Månaden som "ÅÅÅÅ-MM" eller ett datum i månaden. Krävs: maxtaxan beror på året.
  * @returns Beloppet i kronor som tas ut av avgifterna inom skyddet.
  */
@@ -141,12 +141,12 @@ export function hks(
   // `number | string` makes the metadata type any: text and booleans reach readAmount and get a
   // Swedish message, instead of Excel's own coercion (SANT → 1) or a bare #VALUE!.
   try {
-    const capped = readAmount(avgifter_inom_skyddet, 'Avgifter inom skyddet');
-    const other = readAmount(övriga_avgifter, 'Övriga avgifter');
-    const ability = readOptionalAmount(avgiftsutrymme, 'Avgiftsutrymme');
-    if (isBlank(månad)) {
+    const capped = readAmountOrZero(avgifter_inom_skyddet, 'Avgifter inom skyddet');
+    const other = readAmountOrZero(övriga_avgifter, 'Övriga avgifter');
+    const ability = readAmountOrNone(avgiftsutrymme, 'Avgiftsutrymme');
+    if (isBlank(emptyCellAsBlank(månad))) {
       throw invalidValue(
-        'Månad saknas. VT.HKS behöver månaden som fjärde argument eftersom maxtaxan beror på året, till exempel =VT.HKS(239;2500;;"2025-03").',
+        'Månad saknas. VT.HKS behöver månaden som fjärde argument eftersom maxtaxan beror på året, till exempel =VT.HKS(239;2500;"";"2025-03").',
       );
     }
     const month = readMonth(månad);
@@ -166,7 +166,7 @@ export function hks(
  */
 export function personnummer(text: number | string, år?: number | null): string {
   try {
-    const year = år === null || år === undefined ? new Date().getFullYear() : readYear(år);
+    const year = isBlank(emptyCellAsBlank(år)) ? new Date().getFullYear() : readYear(år);
     const result = parsePersonnummer(emptyCellAsBlank(text), year);
     if (!result.ok) throw invalidValue(personnummerProblem(result.reason));
     return result.value;
@@ -182,7 +182,7 @@ export function personnummer(text: number | string, år?: number | null): string
  * @param månad Faktureringsmånaden som "ÅÅÅÅ-MM" eller ett datum i månaden.
  * @param [avslutad] Dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (datum eller "ÅÅÅÅ-MM-DD").
  * @param [påminnelse] Dagen då påminnelsen om återlämning skickades. Utan påminnelse ger "Ej återlämnad" ingen ersättning.
- * @param [kostnad] Den faktiska kostnaden i kronor enligt leverantörsavtalet. Krävs den månad ersättningen tas ut.
+ * @param [kostnad] Den faktiska kostnaden i kronor enligt leverantörsavtalet. Krävs den månad ersättningen tas ut; 0 räknas som tomt.
  * @returns Ersättningen i kronor; 0 om ingen tas ut den månaden.
  */
 export function ersattning(
@@ -198,7 +198,7 @@ export function ersattning(
       returnStatus: emptyCellAsBlank(återlämning),
       ended: emptyCellAsBlank(avslutad),
       reminder: emptyCellAsBlank(påminnelse),
-      cost: kostnad,
+      cost: emptyCellAsBlank(kostnad), // 0 kr is no charge to check, and may be an empty cell
     };
     const { tariff, overrides } = functionTariff();
     return numberOf(valueOf(replacementOfRow(cells, month, tariff, overrides)));

@@ -85,7 +85,7 @@ describe('spec §8 worked examples (2025-03): formulas agree with the invoice', 
     const monthly = fee('Trygghetslarm', '2025-03', '2024-06-01');
     expect(monthly).toBe(amountOf(r, 'Månadsavgift'));
     expect(maxtaxa('2025-03')).toBe(r.maxtaxa.toNumber());
-    const charged = hks(monthly, 2500, null, '2025-03');
+    const charged = hks(monthly, 2500, '', '2025-03');
     expect(charged).toBe(amountOf(r, 'Månadsavgift') + amountOf(r, 'Reduktion högkostnadsskydd'));
     expect(charged - monthly).toBe(amountOf(r, 'Reduktion högkostnadsskydd'));
     expect([charged, amountOf(r, 'Reduktion högkostnadsskydd')]).toEqual([142, -97]);
@@ -231,7 +231,7 @@ describe('random rows: FEE, INSTALLATIONSAVGIFT, AKTIVADAGAR and HKS agree with 
           );
           const capped = fee('Trygghetslarm', month, alarmFrom) + fee('Larmknapp', month, '2025-01-01');
           expect(capped).toBe(amountOf(r, 'Månadsavgift'));
-          expect(hks(capped, other, ability ?? null, month)).toBe(capped + amountOf(r, 'Reduktion högkostnadsskydd'));
+          expect(hks(capped, other, ability ?? '', month)).toBe(capped + amountOf(r, 'Reduktion högkostnadsskydd'));
         },
       ),
       { numRuns: 200 },

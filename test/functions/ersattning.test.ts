@@ -159,7 +159,7 @@ describe('VT.ERSÄTTNING agrees with the invoice', () => {
                 Avslutad: ended,
                 Återlämning: status,
                 Påminnelse: reminder,
-                Kostnad: cost,
+                Kostnad: cost === 0 ? null : cost, // the function reads kostnad 0 like an empty cell
               },
             ],
             {

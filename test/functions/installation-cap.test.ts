@@ -105,17 +105,17 @@ describe('VT.MAXTAXA and VT.PRISBASBELOPP — §3', () => {
 
 describe('VT.HKS — R5, the capped fees left to charge', () => {
   it('leaves fees that fit in the room untouched', () => {
-    expect(hks(239, 0, null, '2025-03')).toBe(239);
-    expect(hks(2642, 0, null, '2025-03')).toBe(2642);
-    expect(hks(0, 2500, null, '2025-03')).toBe(0);
+    expect(hks(239, 0, '', '2025-03')).toBe(239);
+    expect(hks(2642, 0, '', '2025-03')).toBe(2642);
+    expect(hks(0, 2500, '', '2025-03')).toBe(0);
   });
 
   it('caps at maxtaxa − other capped fees (§8 E: 2 642 − 2 500 = 142)', () => {
-    expect(hks(239, 2500, null, '2025-03')).toBe(142);
     expect(hks(239, 2500, '', '2025-03')).toBe(142);
-    expect(hks(3000, 0, null, '2025-03')).toBe(2642);
-    expect(hks(239, 3000, null, '2025-03')).toBe(0); // room never below 0
-    expect(hks(239, 2500, null, '2024-03')).toBe(75); // 2024: 2 575 − 2 500
+    expect(hks(239, 2500, '', '2025-03')).toBe(142);
+    expect(hks(3000, 0, '', '2025-03')).toBe(2642);
+    expect(hks(239, 3000, '', '2025-03')).toBe(0); // room never below 0
+    expect(hks(239, 2500, '', '2024-03')).toBe(75); // 2024: 2 575 − 2 500
   });
 
   it('uses the lower of maxtaxa and avgiftsutrymme (§8 F: avgiftsutrymme 0 → 0)', () => {
@@ -128,67 +128,61 @@ describe('VT.HKS — R5, the capped fees left to charge', () => {
   });
 
   it('keeps öre (R6) and reads Swedish amount text', () => {
-    expect(hks(239, 2500.5, null, '2025-03')).toBe(141.5);
-    expect(hks('239' as never, '2 500,50' as never, null, '2025-03')).toBe(141.5);
-    expect(hks(100.1 * 3, 0, null, '2025-03')).toBe(300.3); // binary noise of =100,1*3 is not billed
+    expect(hks(239, 2500.5, '', '2025-03')).toBe(141.5);
+    expect(hks('239' as never, '2 500,50' as never, '', '2025-03')).toBe(141.5);
+    expect(hks(100.1 * 3, 0, '', '2025-03')).toBe(300.3); // binary noise of =100,1*3 is not billed
   });
 
-  it('gives #VALUE! for a missing, non-numeric or negative amount and a missing or wrong month', () => {
-    expect(errorOf(() => hks(null as never, 0, null, '2025-03'))).toEqual({
-      code: '#VALUE!',
-      message: 'Avgifter inom skyddet saknas. Ange ett belopp i kronor, till exempel 239.',
-    });
-    expect(errorOf(() => hks('mycket' as never, 0, null, '2025-03'))).toEqual({
+  it('gives #VALUE! for a non-numeric or negative amount and a missing or wrong month', () => {
+    expect(errorOf(() => hks('mycket' as never, 0, '', '2025-03'))).toEqual({
       code: '#VALUE!',
       message: 'Avgifter inom skyddet: "mycket" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.',
     });
-    expect(errorOf(() => hks(-1, 0, null, '2025-03'))).toEqual({
+    expect(errorOf(() => hks(-1, 0, '', '2025-03'))).toEqual({
       code: '#VALUE!',
       message: 'Avgifter inom skyddet: beloppet får inte vara negativt (-1).',
     });
-    expect(errorOf(() => hks(239, -5, null, '2025-03')).message).toBe('Övriga avgifter: beloppet får inte vara negativt (-5).');
+    expect(errorOf(() => hks(239, -5, '', '2025-03')).message).toBe('Övriga avgifter: beloppet får inte vara negativt (-5).');
     expect(errorOf(() => hks(239, 0, -5, '2025-03')).message).toBe('Avgiftsutrymme: beloppet får inte vara negativt (-5).');
     expect(errorOf(() => hks(239, 0, 'inget', '2025-03')).message).toMatch(/^Avgiftsutrymme: "inget" är inte ett belopp/);
-    expect(errorOf(() => hks(239, 0, null))).toEqual({
+    expect(errorOf(() => hks(239, 0, ''))).toEqual({
       code: '#VALUE!',
       message: expect.stringMatching(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/),
     });
-    expect(errorOf(() => hks(239, 0, null, 'mars')).message).toMatch(/^Månaden "mars" går inte att läsa/);
+    expect(errorOf(() => hks(239, 0, '', 'mars')).message).toMatch(/^Månaden "mars" går inte att läsa/);
   });
 
   it('refuses booleans and amounts so large that the decimal arithmetic would round them (never a wrong number)', () => {
-    expect(errorOf(() => hks(true as never, 0, null, '2025-03'))).toEqual({
+    expect(errorOf(() => hks(true as never, 0, '', '2025-03'))).toEqual({
       code: '#VALUE!',
       message: 'Avgifter inom skyddet: "SANT" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.',
     });
-    expect(errorOf(() => hks(239, false as never, null, '2025-03')).message).toMatch(
+    expect(errorOf(() => hks(239, false as never, '', '2025-03')).message).toMatch(
       /^Övriga avgifter: "FALSKT" är inte ett belopp/,
     );
     expect(errorOf(() => hks(239, 0, true as never, '2025-03')).message).toMatch(/^Avgiftsutrymme: "SANT" är inte ett belopp/);
-    expect(errorOf(() => hks(NaN, 0, null, '2025-03')).message).toMatch(/^Avgifter inom skyddet: "NaN" är inte ett belopp/);
-    expect(errorOf(() => hks(Infinity, 0, null, '2025-03')).code).toBe('#VALUE!');
+    expect(errorOf(() => hks(NaN, 0, '', '2025-03')).message).toMatch(/^Avgifter inom skyddet: "NaN" är inte ett belopp/);
+    expect(errorOf(() => hks(Infinity, 0, '', '2025-03')).code).toBe('#VALUE!');
     for (const huge of [1e21, 1e300, '2000000000000']) {
-      expect(errorOf(() => hks(huge, 0, null, '2025-03'))).toEqual({
+      expect(errorOf(() => hks(huge, 0, '', '2025-03'))).toEqual({
         code: '#VALUE!',
         message: `Avgifter inom skyddet: beloppet ${String(huge)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`,
       });
-      expect(errorOf(() => hks(239, huge, null, '2025-03')).message).toMatch(/^Övriga avgifter: beloppet .* är orimligt stort/);
+      expect(errorOf(() => hks(239, huge, '', '2025-03')).message).toMatch(/^Övriga avgifter: beloppet .* är orimligt stort/);
       expect(errorOf(() => hks(239, 0, huge, '2025-03')).message).toMatch(/^Avgiftsutrymme: beloppet .* är orimligt stort/);
     }
-    expect(hks(1e12, 0, null, '2025-03')).toBe(2642); // the bound itself is still exact
+    expect(hks(1e12, 0, '', '2025-03')).toBe(2642); // the bound itself is still exact
     expect(hks(999999999999.99, 999999999999.99, 1e12, '2025-03')).toBe(0);
   });
 
   it('reads a month of blanks as missing, and a number typed as text as text', () => {
-    expect(errorOf(() => hks(239, 0, null, '   ')).message).toMatch(
-      /^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/,
-    );
-    expect(errorOf(() => hks(239, 0, null, '45731')).message).toMatch(/^Månaden "45731" går inte att läsa/);
-    expect(errorOf(() => hks(239, 0, null, '1899-12')).message).toMatch(/^Månaden "1899-12" ligger före år 1900/);
+    expect(errorOf(() => hks(239, 0, '', '   ')).message).toMatch(/^Månad saknas\. VT\.HKS behöver månaden som fjärde argument/);
+    expect(errorOf(() => hks(239, 0, '', '45731')).message).toMatch(/^Månaden "45731" går inte att läsa/);
+    expect(errorOf(() => hks(239, 0, '', '1899-12')).message).toMatch(/^Månaden "1899-12" ligger före år 1900/);
   });
 
   it("gives #N/A when the month's year has no prisbasbelopp", () => {
-    expect(errorOf(() => hks(239, 0, null, '2030-01'))).toEqual({
+    expect(errorOf(() => hks(239, 0, '', '2030-01'))).toEqual({
       code: '#N/A',
       message: expect.stringMatching(/^Prisbasbelopp saknas för år 2030/),
     });

@@ -65,7 +65,7 @@ describe('a Taxa sheet with other amounts', () => {
     expect(installation).toBe(amountOf(r, 'Installationsavgift'));
     // Version 2 puts the installation fee inside högkostnadsskyddet, so it belongs to the capped sum.
     expect(r.lines.find((l) => l.kind === 'Installationsavgift')!.capped).toBe(true);
-    const charged = hks(monthly + installation, 2500, null, '2025-08');
+    const charged = hks(monthly + installation, 2500, '', '2025-08');
     expect(charged).toBe(142);
     expect(charged).toBe(monthly + installation + amountOf(r, 'Reduktion högkostnadsskydd'));
   });
@@ -107,7 +107,7 @@ describe('an unreadable Taxa sheet', () => {
       () => installationsavgift('Larm', '2025-03-12'),
       () => maxtaxa('2025-03'),
       () => prisbasbelopp(2025),
-      () => hks(239, 0, null, '2025-03'),
+      () => hks(239, 0, '', '2025-03'),
     ]) {
       expect(errorOf(call)).toEqual({
         code: '#N/A',
