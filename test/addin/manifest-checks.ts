@@ -477,16 +477,40 @@ export function checkNamespace(root: XmlElement, expected: string): string[] {
   return value === expected ? [] : [`custom functions namespace is "${value}", expected "${expected}"`];
 }
 
+/** Compares requirement-set versions part by part: 1.10 is above 1.7. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
 export function checkRequirements(root: XmlElement, needed: Record<string, string>): string[] {
   const sets = findAll(child(root, 'Requirements') ?? root, (e) => e.local === 'Set' && e.uri === NS.app);
   const defaultMin = child(child(root, 'Requirements'), 'Sets')?.attrs.DefaultMinVersion;
   const problems: string[] = [];
   for (const [name, min] of Object.entries(needed)) {
     const set = sets.find((s) => s.attrs.Name === name);
-    const version = set?.attrs.MinVersion ?? defaultMin;
+    const version = set?.attrs.MinVersion ?? defaultMin ?? '1.1';
     if (!set) problems.push(`requirement set ${name} is missing`);
-    else if (Number(version) < Number(min)) problems.push(`requirement set ${name} ${version} is below ${min}`);
+    else if (compareVersions(version, min) < 0) problems.push(`requirement set ${name} ${version} is below ${min}`);
   }
+  return problems;
+}
+
+/**
+ * Every ShowTaskpane action names the same TaskpaneId: under a shared runtime an action without
+ * one counts as a different task pane, which the one runtime cannot serve.
+ */
+export function checkTaskpaneIds(root: XmlElement): string[] {
+  const actions = findAll(root, (e) => e.local === 'Action' && e.attrs['xsi:type'] === 'ShowTaskpane');
+  const ids = actions.map((a) => child(a, 'TaskpaneId')?.text);
+  const problems = ids.flatMap((id, i) => (id ? [] : [`ShowTaskpane #${i + 1} has no TaskpaneId`]));
+  const distinct = [...new Set(ids.filter((id) => id))];
+  if (distinct.length > 1) problems.push(`ShowTaskpane actions name different task panes: ${distinct.join(', ')}`);
   return problems;
 }
 

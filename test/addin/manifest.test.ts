@@ -1,7 +1,7 @@
 // Offline manifest and build checks (issue 3: `office-addin-manifest validate` needs an online
 // service these machines cannot reach). The "catches" block feeds broken manifests to every
 // check to prove the checks can fail.
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,9 @@ import {
   checkResids,
   checkSchemaOrder,
   checkSharedRuntime,
+  checkTaskpaneIds,
   child,
+  compareVersions,
   parseXml,
   sharedRuntimeParts,
   urlOf,
@@ -26,7 +28,36 @@ import {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifestPath = path.join(root, 'manifest.xml');
 const assetsDir = path.join(root, 'assets');
-const REQUIRED_SETS = { SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' };
+/** API use in src/ that needs a requirement set above 1.1 (Office's requirement-set tables). */
+const API_SETS: readonly [RegExp, string, string][] = [
+  [/\.ErrorCode\b/, 'CustomFunctionsRuntime', '1.2'], // CustomFunctions.Error and its ErrorCode
+  [/\.getRangeByIndexes\(/, 'ExcelApi', '1.7'],
+  [/\.freezePanes\b/, 'ExcelApi', '1.7'],
+  [/\.onChanged\b/, 'ExcelApi', '1.7'],
+  [/\.suspendApiCalculationUntilNextSync\(/, 'ExcelApi', '1.6'],
+  [/OrNullObject\(/, 'ExcelApi', '1.4'],
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** The highest version of each requirement set that the code in src/ uses. */
+function setsUsedBySource(): Record<string, string> {
+  const used: Record<string, string> = {};
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const code = readFileSync(file, 'utf8');
+    for (const [pattern, set, version] of API_SETS) {
+      const seen = used[set];
+      if (pattern.test(code) && (seen === undefined || compareVersions(version, seen) > 0)) used[set] = version;
+    }
+  }
+  return used;
+}
+
+const REQUIRED_SETS = { SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1', ...setsUsedBySource() };
 const DEV_RUNTIME_URL = 'https://localhost:3000/taskpane.html';
 
 /** The parts of webpack.config.js the tests use (it is plain JS, so typed here). */
@@ -48,6 +79,7 @@ function allProblems(m: XmlElement, assets = assetsDir): string[] {
     ...checkResids(m),
     ...checkHttps(m),
     ...checkSharedRuntime(m),
+    ...checkTaskpaneIds(m),
     ...checkNamespace(m, 'VT'),
     ...checkRequirements(m, REQUIRED_SETS),
     ...checkIcons(m, assets),
@@ -94,6 +126,16 @@ describe('manifest.xml', () => {
   it('declares the custom functions namespace VT and the required requirement sets', () => {
     expect(checkNamespace(manifest, 'VT')).toEqual([]);
     expect(checkRequirements(manifest, REQUIRED_SETS)).toEqual([]);
+  });
+
+  it('declares the requirement sets the code uses: ExcelApi 1.7, CustomFunctionsRuntime 1.2', () => {
+    expect(REQUIRED_SETS).toMatchObject({ ExcelApi: '1.7', CustomFunctionsRuntime: '1.2', SharedRuntime: '1.1' });
+    expect(checkRequirements(manifest, REQUIRED_SETS)).toEqual([]);
+  });
+
+  it('opens one task pane: every ShowTaskpane action names the same TaskpaneId', () => {
+    expect(checkTaskpaneIds(manifest)).toEqual([]);
+    expect(xml).toMatch(/<TaskpaneId>VT\.Taskpane<\/TaskpaneId>/);
   });
 
   it('is Swedish: display name VT-avgifter, default locale sv-SE, button on the Home tab', () => {
@@ -188,6 +230,28 @@ describe('the manifest checks catch broken manifests', () => {
     );
     expect(checkNamespace(m, 'VT')).toEqual(['custom functions namespace is "VTX", expected "VT"']);
     expect(checkRequirements(m, REQUIRED_SETS)).toEqual(['requirement set SharedRuntime is missing']);
+  });
+
+  it('reports a requirement set below what the code uses, comparing versions part by part', async () => {
+    const old = await broken((s) =>
+      s
+        .replace('<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>')
+        .replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>'),
+    );
+    expect(checkRequirements(old, REQUIRED_SETS)).toEqual([
+      'requirement set CustomFunctionsRuntime 1.1 is below 1.2',
+      'requirement set ExcelApi 1.6 is below 1.7',
+    ]);
+    const newer = await broken((s) =>
+      s.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>'),
+    );
+    expect(checkRequirements(newer, REQUIRED_SETS)).toEqual([]);
+    expect([compareVersions('1.10', '1.7'), compareVersions('1.7', '1.7'), compareVersions('1.2', '1.10')]).toEqual([1, 0, -1]);
+  });
+
+  it('reports a ShowTaskpane action without a TaskpaneId (a second pane under the shared runtime)', async () => {
+    const m = await broken((s) => s.replace('<TaskpaneId>VT.Taskpane</TaskpaneId>', ''));
+    expect(checkTaskpaneIds(m)).toEqual(['ShowTaskpane #1 has no TaskpaneId']);
   });
 
   it('reports icons with the wrong size or no file', async () => {
