@@ -1,5 +1,6 @@
 // Payload budgets: Excel on the web rejects any request or response over 5 MB, so every
 // sync is kept under ~4 MB (headroom for Office.js's own envelope around our values).
+import { ExcelActionError, isRequestTooLarge } from './errors.js';
 
 /** Largest estimated request payload per sync. */
 export const REQUEST_BUDGET = 4_000_000;
@@ -32,18 +33,40 @@ export function jsonBytes(value: unknown): number {
 export const ACTION_BYTES = 200;
 
 /**
+ * Actions the batcher can queue again. Excel rejects a too-large request as a whole (none of its
+ * actions ran), so the batch it carried is queued again in smaller syncs.
+ */
+export interface ReplayableActions {
+  /** Estimated request bytes. */
+  readonly bytes: number;
+  /** The batch these land in suspends recalculation (large writes into the grid). */
+  readonly suspendCalculation?: boolean;
+  /** Queues the actions; called again after a sync that carried them was too large. */
+  queue(): void;
+  /** Two halves of a chunk (e.g. its rows); undefined when it cannot be made smaller. */
+  split?(): readonly [ReplayableActions, ReplayableActions] | undefined;
+  /** What it is, in Swedish, for the message when even it alone is too large. */
+  readonly what?: string;
+}
+
+/**
  * Queues actions into syncs by estimated request size: a sync is sent only when the next
  * action would push the batch over the budget, so syncs grow with bytes, not with rows.
+ * When Excel still finds a request too large, the estimate was low: the budget halves (for the
+ * rest of the batcher's syncs too) and a batch of replayable actions is sent again, split.
  */
 export class SyncBatcher {
   private pendingBytes = 0;
   private suspended = false;
+  private replayable: ReplayableActions[] = [];
+  /** The batch also holds actions queued through reserve(), which cannot be sent again. */
+  private opaque = false;
   /** Syncs this batcher sent. */
   syncs = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly budget = REQUEST_BUDGET,
+    private budget = REQUEST_BUDGET,
   ) {}
 
   /**
@@ -51,6 +74,18 @@ export class SyncBatcher {
    * the batch it lands in suspends recalculation (large writes into the grid).
    */
   async reserve(bytes: number, suspendCalculation = false): Promise<void> {
+    await this.makeRoom(bytes, suspendCalculation);
+    this.opaque = true;
+  }
+
+  /** Queues actions that can be sent again if their sync turns out too large. */
+  async send(actions: ReplayableActions): Promise<void> {
+    await this.makeRoom(actions.bytes, actions.suspendCalculation ?? false);
+    actions.queue();
+    this.replayable.push(actions);
+  }
+
+  private async makeRoom(bytes: number, suspendCalculation: boolean): Promise<void> {
     const extra = suspendCalculation && !this.suspended ? ACTION_BYTES : 0;
     if (this.pendingBytes > 0 && this.pendingBytes + bytes + extra > this.budget) await this.flush();
     if (suspendCalculation && !this.suspended) {
@@ -71,11 +106,37 @@ export class SyncBatcher {
   async flush(): Promise<void> {
     if (this.pendingBytes === 0) return;
     const sent = this.pendingBytes;
+    const batch = this.replayable;
+    const opaque = this.opaque;
     this.pendingBytes = 0;
     this.suspended = false;
+    this.replayable = [];
+    this.opaque = false;
     this.syncs++;
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } catch (err) {
+      if (!isRequestTooLarge(err) || opaque || batch.length === 0) throw err;
+      const only = batch.length === 1 ? batch[0]!.split?.() : undefined;
+      if (batch.length === 1 && !only) {
+        throw new ExcelActionError(
+          `${batch[0]!.what ?? 'En ändring'} är för stor för att skickas till Excel i ett anrop. Korta ner texten och försök igen.`,
+          { cause: err },
+        );
+      }
+      this.budget = Math.max(1, Math.floor(Math.min(this.budget, sent) / 2));
+      for (const actions of only ?? batch) await this.sendWithin(actions);
+      await this.flush();
+      return;
+    }
     this.onSync?.(sent);
+  }
+
+  /** Sends actions, split until each part fits the (halved) budget or cannot be split. */
+  private async sendWithin(actions: ReplayableActions): Promise<void> {
+    const halves = actions.bytes > this.budget ? actions.split?.() : undefined;
+    if (!halves) return this.send(actions);
+    for (const half of halves) await this.sendWithin(half);
   }
 
   /** Called after each sync with the estimated bytes it carried. */

@@ -65,3 +65,8 @@ export async function runExcel<T>(
 export function isResponseTooLarge(err: unknown): boolean {
   return codeOf(err) === 'ResponsePayloadSizeLimitExceeded';
 }
+
+/** True for Office.js's "request too large" error, which sending less per sync can avoid. */
+export function isRequestTooLarge(err: unknown): boolean {
+  return codeOf(err) === 'RequestPayloadSizeLimitExceeded';
+}

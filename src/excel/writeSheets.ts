@@ -4,7 +4,8 @@
 // last sync delete the old sheet of that name, rename the new one into its place and add the
 // tables. A failure half-way therefore leaves the old sheet as it was (and removes the
 // temporary one). Number formats go before values, so text ("0123", "=x", "2025-01-01")
-// stays text; values go in row chunks packed into syncs by byte size.
+// stays text; values go in row chunks packed into syncs by byte size, halved and sent again
+// when Excel finds a request too large (RequestPayloadSizeLimitExceeded).
 import {
   NUMBER_FORMAT,
   tableColumnOffsets,
@@ -13,7 +14,7 @@ import {
   type OutputSheet,
   type OutputTable,
 } from '../engine/index.js';
-import { ACTION_BYTES, CELLS_PER_SYNC, jsonBytes, REQUEST_BUDGET, SyncBatcher } from './budget.js';
+import { ACTION_BYTES, CELLS_PER_SYNC, jsonBytes, REQUEST_BUDGET, SyncBatcher, type ReplayableActions } from './budget.js';
 import { ExcelActionError, runExcel } from './errors.js';
 import { excelSheetName } from './sheetNames.js';
 import type { ProgressReport } from '../workbook/index.js';
@@ -124,9 +125,15 @@ export async function writeSheets(
       };
 
       // Tables on the sheets being replaced: their names become free when those sheets go.
-      const oldTables = sheets.map((s) => {
-        const old = excelSheetName(names, s.name);
-        return old === undefined ? undefined : context.workbook.worksheets.getItem(old).tables.load('items/name');
+      let oldTables: (Excel.TableCollection | undefined)[] = [];
+      await batcher.send({
+        bytes: ACTION_BYTES * sheets.length,
+        queue: () => {
+          oldTables = sheets.map((s) => {
+            const old = excelSheetName(names, s.name);
+            return old === undefined ? undefined : context.workbook.worksheets.getItem(old).tables.load('items/name');
+          });
+        },
       });
 
       const targets = sheets.map((sheet, i) => {
@@ -141,21 +148,28 @@ export async function writeSheets(
 
       for (const target of targets) {
         current = target.sheet.name;
-        await batcher.reserve(ACTION_BYTES * (2 + target.sheet.tables.length * 8));
-        const ws = context.workbook.worksheets.add(target.temp);
-        // Formats first: a value written into a General cell is parsed like typing.
-        for (const block of target.blocks) {
-          const bodyRows = block.rows.length - 1;
-          ws.getRangeByIndexes(0, block.column, 1, block.table.columns.length).numberFormat = everyCell(NUMBER_FORMAT.text);
-          if (bodyRows > 0) {
-            for (const run of kindRuns(block.table)) {
-              ws.getRangeByIndexes(1, block.column + run.start, bodyRows, run.count).numberFormat = everyCell(
-                NUMBER_FORMAT[run.kind],
-              );
+        // Every write names the sheet afresh: a sync Excel rejects as too large is sent again,
+        // and objects from the lost batch (the added sheet) never came to exist.
+        const sheet = () => context.workbook.worksheets.getItem(target.temp);
+        await batcher.send({
+          bytes: ACTION_BYTES * (2 + target.sheet.tables.length * 8),
+          queue: () => {
+            const ws = context.workbook.worksheets.add(target.temp);
+            // Formats first: a value written into a General cell is parsed like typing.
+            for (const block of target.blocks) {
+              const bodyRows = block.rows.length - 1;
+              ws.getRangeByIndexes(0, block.column, 1, block.table.columns.length).numberFormat = everyCell(NUMBER_FORMAT.text);
+              if (bodyRows > 0) {
+                for (const run of kindRuns(block.table)) {
+                  ws.getRangeByIndexes(1, block.column + run.start, bodyRows, run.count).numberFormat = everyCell(
+                    NUMBER_FORMAT[run.kind],
+                  );
+                }
+              }
             }
-          }
-        }
-        for (const block of target.blocks) await writeBlock(ws, block, batcher);
+          },
+        });
+        for (const block of target.blocks) await writeBlock(sheet, target.sheet.name, block, batcher);
       }
       // The old sheets' table names must be known before the tables are added.
       await batcher.flush();
@@ -197,7 +211,7 @@ export async function writeSheets(
 }
 
 /** Value chunks of one table, each as large as the current batch still has room for. */
-async function writeBlock(ws: Excel.Worksheet, block: Block, batcher: SyncBatcher): Promise<void> {
+async function writeBlock(sheet: () => Excel.Worksheet, name: string, block: Block, batcher: SyncBatcher): Promise<void> {
   const width = block.table.columns.length;
   const maxRows = Math.max(1, Math.floor(CELLS_PER_SYNC / width));
   let start = 0;
@@ -214,10 +228,31 @@ async function writeBlock(ws: Excel.Worksheet, block: Block, batcher: SyncBatche
       bytes += block.rowBytes[end]!;
       end++;
     }
-    await batcher.reserve(bytes + ACTION_BYTES, true);
-    ws.getRangeByIndexes(start, block.column, end - start, width).values = block.rows.slice(start, end);
+    await batcher.send(valueChunk(sheet, name, block, start, end));
     start = end;
   }
+}
+
+/** Writing rows [start, end) of a table; halves by rows when Excel finds the request too large. */
+function valueChunk(sheet: () => Excel.Worksheet, name: string, block: Block, start: number, end: number): ReplayableActions {
+  let bytes = ACTION_BYTES;
+  for (let r = start; r < end; r++) bytes += block.rowBytes[r]!;
+  return {
+    bytes,
+    suspendCalculation: true,
+    what: `Rad ${start + 1} på bladet "${name}"`,
+    queue: () => {
+      sheet().getRangeByIndexes(start, block.column, end - start, block.table.columns.length).values = block.rows.slice(
+        start,
+        end,
+      );
+    },
+    split: () => {
+      if (end - start < 2) return undefined;
+      const middle = start + Math.floor((end - start) / 2);
+      return [valueChunk(sheet, name, block, start, middle), valueChunk(sheet, name, block, middle, end)];
+    },
+  };
 }
 
 /** Best effort: removes half-written temporary sheets after a failure. */

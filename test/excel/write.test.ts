@@ -197,3 +197,66 @@ describe('writeSheets: syncs follow bytes', () => {
     expect(longer).toBeLessThanOrEqual(Math.ceil((20_001 * 65) / budget) + 2);
   });
 });
+
+describe('writeSheets: a request Excel finds too large is sent again in halves', () => {
+  const textSheet = (rows: number, text: (r: number) => string): OutputSheet => ({
+    name: 'Data',
+    tables: [
+      makeTable(
+        'Data',
+        [
+          { header: 'Nr', kind: 'int' },
+          { header: 'Värde', kind: 'text' },
+        ],
+        Array.from({ length: rows }, (_, r) => [r, text(r)]),
+      ),
+    ],
+  });
+
+  it('writes everything when the size estimate is too low, and never sends the same request twice', async () => {
+    // The batcher believes 1 MB fits, Excel accepts 200 kB: the estimate is five times too low.
+    const limit = 200_000;
+    const fake = createFakeExcel({ Blad1: [] }, { limits: { requestBytes: limit } });
+    const sheet = textSheet(12_000, (r) => `rad ${r} ${'å'.repeat(r % 40)}`); // ~0.8 MB
+    fake.resetStats();
+    await writeSheets(excelNamespace(fake), [sheet], () => undefined, { requestBudget: 1_000_000 });
+
+    expect(fake.values('Data')).toEqual(sheetGrid(sheet));
+    expect(fake.sheetNames()).toEqual(['Blad1', 'Data']);
+    const failed = fake.requests.filter((r) => r.error !== undefined);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((r) => r.error === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    // Each retry is smaller than the request before it, and once one got through, none fails again.
+    const failedIndexes = failed.map((r) => r.index);
+    expect(failedIndexes).toEqual(failedIndexes.map((_, i) => failedIndexes[0]! + i));
+    for (let i = 1; i < failed.length; i++) expect(failed[i]!.requestBytes).toBeLessThan(failed[i - 1]!.requestBytes * 0.6);
+    expect(failed.length).toBeLessThanOrEqual(4); // 1 MB halved to below 200 kB: at most ~3 halvings
+    const sent = fake.requests.filter((r) => r.error === undefined);
+    expect(sent.every((r) => r.requestBytes <= limit)).toBe(true);
+    // Every sync that carries values still suspends calculation, retries included.
+    expect(sent.filter((r) => r.requestBytes > 20_000).every((r) => r.suspendedCalculation)).toBe(true);
+  });
+
+  it('replaces an old sheet only once the new one is complete, retries included', async () => {
+    const fake = createFakeExcel({ Blad1: [] }, { limits: { requestBytes: 150_000 } });
+    const first = textSheet(10, (r) => `gammal ${r}`);
+    await writeSheets(excelNamespace(fake), [first], () => undefined);
+    const second = textSheet(8_000, (r) => `ny ${r} ${'x'.repeat(r % 50)}`);
+    await writeSheets(excelNamespace(fake), [second], () => undefined, { requestBudget: 600_000 });
+    expect(fake.values('Data')).toEqual(sheetGrid(second));
+    expect(fake.sheetNames()).toEqual(['Blad1', 'Data']);
+    expect(fake.tables()).toEqual([expect.objectContaining({ name: 'Data', sheet: 'Data' })]);
+  });
+
+  it('names the row when a single row is too large for one request, and leaves the workbook as it was', async () => {
+    const fake = createFakeExcel({ Blad1: [['kvar']] }, { limits: { requestBytes: 20_000 } });
+    const sheet = textSheet(3, (r) => (r === 1 ? 'z'.repeat(30_000) : `rad ${r}`));
+    const error = await writeSheets(excelNamespace(fake), [sheet], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      'Rad 3 på bladet "Data" är för stor för att skickas till Excel i ett anrop. Korta ner texten och försök igen.',
+    );
+    expect(fake.sheetNames()).toEqual(['Blad1']);
+    expect(fake.values('Blad1')).toEqual([['kvar']]);
+  });
+});
