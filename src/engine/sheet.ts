@@ -10,6 +10,8 @@ export interface SheetCells {
   readonly firstRow?: number;
   /** Zero-based column index of values[r][0] (default 0, column A). */
   readonly firstColumn?: number;
+  /** Date serials count from 1904-01-01 (a workbook in the 1904 date system); default 1900. */
+  readonly date1904?: boolean;
 }
 
 export function rowNumberOf(sheet: SheetCells, index: number): number {

@@ -47,6 +47,38 @@ describe('readWorkbook', () => {
     expect(input.ability).toBeUndefined();
   });
 
+  it('says when the workbook counts dates from 1904, and hands over its serials as Excel stores them', async () => {
+    // 2025-03-12 is 45728 in the 1900 system and 45728 − 1462 = 44265 in the 1904 system, in a date
+    // cell and in a General cell alike: Range.values gives the stored number either way.
+    const row = (serial: number) => ['19400101-1230', 'Anna', 'Trygghetslarm', 'L-1', serial, serial, '', '', '', '', ''];
+    const sheets = (serial: number) => ({
+      Enhetsregister: [REGISTER_HEADERS, row(serial)],
+      Taxa: [['Gäller från'], [serial]],
+    });
+    const numberFormats = { Enhetsregister: [[], [null, null, null, null, 'yyyy-mm-dd', null]] };
+    const mac = workbook(sheets(44_265), { date1904: true, numberFormats });
+    mac.fake.resetStats();
+    const fromMac = await mac.actions.readWorkbook('Enhetsregister', () => undefined);
+    expect(fromMac.register.date1904).toBe(true);
+    expect(fromMac.taxa?.date1904).toBe(true);
+    expect(fromMac.register.values[1]?.slice(4, 6)).toEqual([44_265, 44_265]);
+
+    const windows = workbook(sheets(45_728), { numberFormats });
+    windows.fake.resetStats();
+    const fromWindows = await windows.actions.readWorkbook('Enhetsregister', () => undefined);
+    expect(fromWindows.register.date1904).toBeUndefined();
+    expect(fromWindows.taxa?.date1904).toBeUndefined();
+    expect(fromWindows.register.values[1]?.slice(4, 6)).toEqual([45_728, 45_728]);
+    // The probe rides on the used-range sync: a Mac workbook costs no sync more.
+    expect(mac.fake.syncCount).toBe(windows.fake.syncCount);
+  });
+
+  it('marks even an empty register of a 1904 workbook', async () => {
+    const { actions } = workbook({ Enhetsregister: [] }, { date1904: true });
+    const input = await actions.readWorkbook('Enhetsregister', () => undefined);
+    expect(input.register).toEqual({ name: 'Enhetsregister', values: [], firstRow: 1, firstColumn: 0, date1904: true });
+  });
+
   it('gives an empty register as no values, and a missing register as a Swedish error', async () => {
     const { actions } = workbook({ Enhetsregister: [], Blad1: [['x']] });
     const input = await actions.readWorkbook('Enhetsregister', () => undefined);

@@ -383,6 +383,21 @@ describe('tables, formats, selection, settings, calculation', () => {
     expect(fake.requests.map((r) => r.suspendedCalculation)).toEqual([true, false]);
   });
 
+  it("evaluates DATE() in the workbook's date system, readable only after load + sync", async () => {
+    const dates = async (date1904: boolean) =>
+      createFakeExcel({ Blad1: [] }, { date1904 }).run(async (context) => {
+        const y2000 = context.workbook.functions.date(2000, 1, 1);
+        const start1904 = context.workbook.functions.date(1904, 1, 1).load('value');
+        expect(() => y2000.value).toThrow(/not loaded/);
+        y2000.load('value, error');
+        await context.sync();
+        return [y2000.value, y2000.error, start1904.value];
+      });
+    expect(await dates(false)).toEqual([36_526, null, 1_462]);
+    expect(await dates(true)).toEqual([35_064, null, 0]);
+    expect(36_526).toBe(toSerial(new Date(Date.UTC(2000, 0, 1))));
+  });
+
   it('accepts application.calculate with a known calculation type only', async () => {
     const fake = createFakeExcel();
     await fake.run(async (context) => {

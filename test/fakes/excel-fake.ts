@@ -7,7 +7,8 @@
 //  - Writes and method calls are queued and applied at context.sync(), in order. A failing
 //    action rejects the sync; earlier actions of that batch stay applied (no rollback).
 //  - Reading a property before load(...) + sync() throws PropertyNotLoaded.
-//  - Ranges return raw stored values: dates are serial numbers, empty cells are "".
+//  - Ranges return raw stored values: dates are serial numbers (in the workbook's date system, 1900
+//    or 1904, as Excel stores them), empty cells are "".
 //  - Text written to a non-text cell is parsed like typing ("0123" -> 123, "2025-01-31" -> a date
 //    serial), so number formats ("@") must be set before values to keep text as text.
 //  - Each sync records its request and response payload size (UTF-8 bytes of the JSON of the queued
@@ -19,13 +20,15 @@
 //    an earlier run's context, as removing an event handler needs.
 //  - Application.calculate is recorded in `calculations`.
 //
-// What it does not model: formulas, fonts, borders, other events, undo, table auto-expansion,
-// tables without headers, locale-specific display text (Range.text is en-US style).
+// What it does not model: formulas (workbook.functions knows DATE only), fonts, borders, other
+// events, undo, table auto-expansion, tables without headers, locale-specific display text
+// (Range.text is en-US style), the 1904 date system beyond DATE() (text and typed dates stay 1900).
 //
 // Files: address.ts (A1 addresses), model.ts (workbook state, value parsing, display text),
 // proxies by Office.js object: proxy.ts (host interface, base proxy, collections), context.ts
 // (RequestContext), workbook.ts (workbook, application, settings), worksheet.ts, range.ts, table.ts,
-// events.ts; errors.ts. No Node imports anywhere, so it bundles for a browser.
+// events.ts; functions.ts (workbook.functions); errors.ts. No Node imports anywhere, so it bundles
+// for a browser.
 import { type Rect, parseA1, qualifiedAddress, rectToA1, splitSheet } from './excel-fake/address.js';
 import { FakeRequestContext } from './excel-fake/context.js';
 import type { ExecState, FakeClientObject, FakeHost, FakeLimits, QueuedAction, RequestRecord } from './excel-fake/proxy.js';
@@ -53,6 +56,8 @@ export interface FakeExcelOptions {
   numberFormats?: Record<string, (string | null | undefined)[][]>;
   /** Name of the sheet that starts active (default: the first). */
   activeSheet?: string;
+  /** The workbook uses the 1904 date system; seed its date cells as 1904 serials. */
+  date1904?: boolean;
   limits?: Partial<FakeLimits>;
   /** The highest ExcelApi requirement set the host supports (default 1.17): events above it are refused. */
   excelApi?: string;
@@ -85,6 +90,7 @@ export class FakeExcel implements FakeHost {
     }
     if (this.model.sheets.length === 0) this.model.addSheet('Sheet1');
     if (options.activeSheet !== undefined) this.model.activeSheet = this.sheet(options.activeSheet);
+    this.model.date1904 = options.date1904 ?? false;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -120,6 +120,8 @@ export class WorkbookModel {
   settings = new Map<string, string>();
   activeSheet: SheetModel | undefined;
   selection: SelectionModel | undefined;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): only DATE() follows it. */
+  date1904 = false;
   private nextSheetId = 1;
   private nextTableNumber = 1;
 

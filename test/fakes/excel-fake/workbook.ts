@@ -1,6 +1,7 @@
 // Workbook, application and settings proxies of the Excel fake.
 import type { FakeRequestContext } from './context.js';
 import { FakeOfficeError } from './errors.js';
+import { FakeFunctions } from './functions.js';
 import type { WorkbookModel } from './model.js';
 import { FakeClientObject, FakeCollection } from './proxy.js';
 import { FakeRange } from './range.js';
@@ -14,9 +15,11 @@ export class FakeWorkbook extends FakeClientObject<WorkbookModel> {
   readonly settings: FakeSettingCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly functions: FakeFunctions;
 
   constructor(ctx: FakeRequestContext, resolver: () => WorkbookModel) {
     super(ctx, resolver, false);
+    this.functions = new FakeFunctions(ctx, resolver);
     this.worksheets = new FakeWorksheetCollection(ctx, resolver);
     this.settings = new FakeSettingCollection(ctx, resolver);
     this.tables = new FakeTableCollection(ctx, () => ({ wb: resolver() }));
