@@ -1,6 +1,8 @@
 // §3: högkostnadsskydd. Monthly cap = 1/12 × 0.5392 × prisbasbelopp, rounded half up.
 import Decimal from 'decimal.js';
+import type { YearMonth } from './days.js';
 import { roundToKrona, type Money } from './money.js';
+import { RunError } from './problems.js';
 
 /** The factor in Socialtjänstlagen since 2016-07-01. */
 export const MAXTAXA_FACTOR = new Decimal('0.5392');
@@ -38,6 +40,26 @@ export function maxtaxaForYear(table: PrisbasbeloppTable, year: number): Money |
   const entry = table.get(year);
   if (!entry) return undefined;
   return entry.maxtaxa ?? maxtaxaFromPrisbasbelopp(entry.prisbasbelopp);
+}
+
+/** §3: the month's maxtaxa, or RunError when its year has no prisbasbelopp. */
+export function maxtaxaForMonth(table: PrisbasbeloppTable, month: YearMonth): Money {
+  const maxtaxa = maxtaxaForYear(table, month.year);
+  if (!maxtaxa) throw missingPrisbasbelopp(month.year);
+  return maxtaxa;
+}
+
+/** §3: the prisbasbelopp of a year, or RunError when the year has none. */
+export function prisbasbeloppForYear(table: PrisbasbeloppTable, year: number): Money {
+  const entry = table.get(year);
+  if (!entry) throw missingPrisbasbelopp(year);
+  return entry.prisbasbelopp;
+}
+
+function missingPrisbasbelopp(year: number): RunError {
+  return new RunError(
+    `Prisbasbelopp saknas för år ${year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`,
+  );
 }
 
 /** Built-in years overlaid by the workbook's own rows. */

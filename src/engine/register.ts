@@ -12,7 +12,7 @@ import { personnummerProblem } from './messages.js';
 import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import { columnLetter, RunError, type Problem, type Severity } from './problems.js';
-import { findService, type Service } from './services.js';
+import { findService, SERVICES, type Service } from './services.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
 import { displayValue, isBlank, normaliseKey } from './text.js';
 
@@ -51,33 +51,132 @@ export interface RegisterReading {
 }
 
 /** R4/R6: the row's Kostnad kept to öre; undefined where blank or not a number. */
-export function rowCost(row: RegisterRow): Money | undefined {
+export function rowCost(row: Pick<RegisterRow, 'costCell'>): Money | undefined {
   return isBlank(row.costCell) ? undefined : moneyFromCell(row.costCell);
 }
-
-const RETURN_STATUS = new Map<string, ReturnStatus>([
-  ['återlämnad', 'returned'],
-  ['obrukbar', 'unusable'],
-  ['borttappad', 'lost'],
-  ['ej återlämnad', 'notReturned'],
-]);
-const HOUSING = new Map<string, Housing>([
-  ['ordinärt boende', 'ordinary'],
-  ['ordinärt', 'ordinary'],
-  ['särskilt boende', 'special'],
-  ['särskilt', 'special'],
-  ['säbo', 'special'],
-]);
-const INSTALL_TYPE = new Map<string, InstallType>([
-  ['ny', 'new'],
-  ['nyinstallation', 'new'],
-  ['byte', 'replacement'],
-]);
 
 function textOf(value: unknown): string {
   if (isBlank(value)) return '';
   return typeof value === 'string' ? value.trim() : displayValue(value);
 }
+
+// --- one cell at a time: the parsers the register and the custom functions share ---
+
+/**
+ * One cell read on its own: its value, or the Fel the Problem sheet shows for it (§6), with the
+ * column's standard header (the register names the column as its own header row writes it).
+ */
+export type CellReading<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly column: string; readonly message: string };
+
+const ok = <T>(value: T): CellReading<T> => ({ ok: true, value });
+const fel = (field: RegisterField, message: string): CellReading<never> => ({
+  ok: false,
+  column: COLUMN_BY_FIELD[field].header,
+  message,
+});
+
+const UNREADABLE_DATE = (v: unknown): string =>
+  `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
+const SERVICE_LIST = 'Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.';
+// One reading per service, shared by every row: no object per cell over 250 000 rows.
+const SERVICE_READINGS = new Map(SERVICES.map((s) => [s, ok(s)]));
+
+/** §1 Tjänst: a service by any accepted spelling. */
+export function serviceFromCell(value: unknown): CellReading<Service> {
+  const service = findService(value);
+  if (service) return SERVICE_READINGS.get(service)!;
+  return fel('service', isBlank(value) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${textOf(value)}". ${SERVICE_LIST}`);
+}
+
+/** §4 Installerad: a date cell or ÅÅÅÅ-MM-DD text, required. */
+export function installedFromCell(value: unknown): CellReading<Day> {
+  const day = dayFromCell(value);
+  if (day !== undefined) return { ok: true, value: day };
+  return fel(
+    'installed',
+    isBlank(value) ? 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).' : UNREADABLE_DATE(value),
+  );
+}
+
+const NO_DATE: CellReading<Day | undefined> = ok(undefined);
+
+/** §4 Avslutad or Påminnelse: blank, or a date cell or ÅÅÅÅ-MM-DD text. */
+export function optionalDateFromCell(value: unknown, field: 'ended' | 'reminder'): CellReading<Day | undefined> {
+  if (isBlank(value)) return NO_DATE;
+  const day = dayFromCell(value);
+  return day === undefined ? fel(field, UNREADABLE_DATE(value)) : { ok: true, value: day };
+}
+
+/** §4: the Fel when Avslutad lies before Installerad, if it does. */
+export function endedBeforeInstalled(installed: Day, ended: Day | undefined): string | undefined {
+  if (ended === undefined || ended >= installed) return undefined;
+  return `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`;
+}
+
+/** R4: a lost or unusable device is charged in the month of Avslutad, so it must be there: the Fel when it is not. */
+export function endedMissingForCharge(returnStatus: ReturnStatus, ended: Day | undefined, returnStatusCell: unknown): string | undefined {
+  if (ended !== undefined || (returnStatus !== 'unusable' && returnStatus !== 'lost')) return undefined;
+  return `Återlämning är "${textOf(returnStatusCell)}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`;
+}
+
+/** A choice column: blank gives `blank`, a known spelling its value, anything else a Fel listing `allowed`. */
+function choiceReader<T>(
+  field: RegisterField,
+  spellings: ReadonlyArray<readonly [string, T]>,
+  blank: T,
+  allowed: string,
+): (value: unknown) => CellReading<T> {
+  // Readings made once per spelling and shared by every row.
+  const readings = new Map(spellings.map(([spelling, value]) => [spelling, ok(value)]));
+  const blankReading = ok(blank);
+  return (value) => {
+    if (isBlank(value)) return blankReading;
+    return readings.get(normaliseKey(value)) ?? fel(field, `Okänt värde "${textOf(value)}". Tillåtna värden: ${allowed}.`);
+  };
+}
+
+/** §4 Återlämning: blank, Återlämnad, Obrukbar, Borttappad or Ej återlämnad. */
+export const returnStatusFromCell = choiceReader<ReturnStatus>(
+  'returnStatus',
+  [
+    ['återlämnad', 'returned'],
+    ['obrukbar', 'unusable'],
+    ['borttappad', 'lost'],
+    ['ej återlämnad', 'notReturned'],
+  ],
+  'none',
+  'tomt, Återlämnad, Obrukbar, Borttappad, Ej återlämnad',
+);
+
+/** §4 Boende: blank or "Ordinärt boende" → ordinary, "Särskilt boende" → special. */
+export const housingFromCell = choiceReader<Housing>(
+  'housing',
+  [
+    ['ordinärt boende', 'ordinary'],
+    ['ordinärt', 'ordinary'],
+    ['särskilt boende', 'special'],
+    ['särskilt', 'special'],
+    ['säbo', 'special'],
+  ],
+  'ordinary',
+  'tomt, Ordinärt boende, Särskilt boende',
+);
+
+/** §4 Installationstyp: blank or "Ny" → new, "Byte" → replacement. */
+export const installTypeFromCell = choiceReader<InstallType>(
+  'installType',
+  [
+    ['ny', 'new'],
+    ['nyinstallation', 'new'],
+    ['byte', 'replacement'],
+  ],
+  'new',
+  'tomt, Ny, Byte',
+);
+
+// --- the whole sheet ---
 
 interface RowContext {
   readonly sheetName: string;
@@ -105,28 +204,15 @@ function report(ctx: RowContext, severity: Severity, field: RegisterField, messa
   });
 }
 
+/** The reading's value; its Fel reported against the register's own column. */
+function valueOf<T>(ctx: RowContext, reading: CellReading<T>, field: RegisterField, cell: unknown): T | undefined {
+  if (reading.ok) return reading.value;
+  report(ctx, 'Fel', field, reading.message, cell);
+  return undefined;
+}
+
 function cellAt(ctx: RowContext, i: number): unknown {
   return i < 0 ? undefined : ctx.cells[i];
-}
-
-const UNREADABLE_DATE = (v: unknown): string =>
-  `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
-const SERVICE_LIST = 'Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.';
-
-function optionalDate(ctx: RowContext, i: number, field: RegisterField): Day | undefined {
-  const v = cellAt(ctx, i);
-  if (isBlank(v)) return undefined;
-  const d = dayFromCell(v);
-  if (d === undefined) report(ctx, 'Fel', field, UNREADABLE_DATE(v), v);
-  return d;
-}
-
-function choice<T>(ctx: RowContext, i: number, field: RegisterField, table: Map<string, T>, fallback: T, allowed: string): T {
-  const v = cellAt(ctx, i);
-  if (isBlank(v)) return fallback;
-  const found = table.get(normaliseKey(v));
-  if (found === undefined) report(ctx, 'Fel', field, `Okänt värde "${textOf(v)}". Tillåtna värden: ${allowed}.`, v);
-  return found ?? fallback;
 }
 
 function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
@@ -203,66 +289,35 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     if (!pnr.ok) report(ctx, 'Fel', 'pnr', personnummerProblem(pnr.reason), pnrCell);
 
     const serviceCell = cellAt(ctx, iService);
-    const service = findService(serviceCell);
-    if (!service) {
-      report(
-        ctx,
-        'Fel',
-        'service',
-        isBlank(serviceCell) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${textOf(serviceCell)}". ${SERVICE_LIST}`,
-        serviceCell,
-      );
-    }
-
+    const service = valueOf(ctx, serviceFromCell(serviceCell), 'service', serviceCell);
     const installedCell = cellAt(ctx, iInstalled);
-    const installed = dayFromCell(installedCell);
-    if (installed === undefined) {
-      report(
-        ctx,
-        'Fel',
-        'installed',
-        isBlank(installedCell)
-          ? 'Installationsdatum saknas. Ange datumet då tekniken installerades (ÅÅÅÅ-MM-DD).'
-          : UNREADABLE_DATE(installedCell),
-        installedCell,
-      );
-    }
-    const ended = optionalDate(ctx, iEnded, 'ended');
-    const reminder = optionalDate(ctx, iReminder, 'reminder');
-    if (installed !== undefined && ended !== undefined && ended < installed) {
-      report(
-        ctx,
-        'Fel',
-        'ended',
-        `Avslutad (${dayToIso(ended)}) ligger före Installerad (${dayToIso(installed)}). Rätta något av datumen.`,
-        cellAt(ctx, iEnded),
-      );
+    const installed = valueOf(ctx, installedFromCell(installedCell), 'installed', installedCell);
+    const endedCell = cellAt(ctx, iEnded);
+    const endedReading = optionalDateFromCell(endedCell, 'ended');
+    const ended = valueOf(ctx, endedReading, 'ended', endedCell);
+    const reminderCell = cellAt(ctx, iReminder);
+    const reminder = valueOf(ctx, optionalDateFromCell(reminderCell, 'reminder'), 'reminder', reminderCell);
+    if (installed !== undefined) {
+      const backwards = endedBeforeInstalled(installed, ended);
+      if (backwards) report(ctx, 'Fel', 'ended', backwards, endedCell);
     }
 
-    const returnStatus = choice<ReturnStatus>(
-      ctx,
-      iStatus,
-      'returnStatus',
-      RETURN_STATUS,
-      'none',
-      'tomt, Återlämnad, Obrukbar, Borttappad, Ej återlämnad',
-    );
-    const housing = choice<Housing>(ctx, iHousing, 'housing', HOUSING, 'ordinary', 'tomt, Ordinärt boende, Särskilt boende');
-    const installType = choice<InstallType>(ctx, iType, 'installType', INSTALL_TYPE, 'new', 'tomt, Ny, Byte');
+    const statusCell = cellAt(ctx, iStatus);
+    const returnStatus = valueOf(ctx, returnStatusFromCell(statusCell), 'returnStatus', statusCell) ?? 'none';
+    const housingCell = cellAt(ctx, iHousing);
+    const housing = valueOf(ctx, housingFromCell(housingCell), 'housing', housingCell) ?? 'ordinary';
+    const typeCell = cellAt(ctx, iType);
+    const installType = valueOf(ctx, installTypeFromCell(typeCell), 'installType', typeCell) ?? 'new';
 
-    // R4: a lost or unusable device is charged in the month of Avslutad, so it must be there.
-    if ((returnStatus === 'unusable' || returnStatus === 'lost') && isBlank(cellAt(ctx, iEnded))) {
-      report(
-        ctx,
-        'Fel',
-        iEnded < 0 ? 'returnStatus' : 'ended',
-        `Återlämning är "${textOf(cellAt(ctx, iStatus))}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`,
-        iEnded < 0 ? cellAt(ctx, iStatus) : '',
-        'R4',
-      );
+    // An unreadable Avslutad is its own Fel, not also a missing one.
+    const noEnded = endedReading.ok ? endedMissingForCharge(returnStatus, ended, statusCell) : undefined;
+    if (noEnded) {
+      // Without an Avslutad column the Fel points at Återlämning.
+      if (iEnded < 0) report(ctx, 'Fel', 'returnStatus', noEnded, statusCell, 'R4');
+      else report(ctx, 'Fel', 'ended', noEnded, '', 'R4');
     }
 
-    if (ctx.failed || !pnr.ok || !service || installed === undefined) continue;
+    if (ctx.failed || !pnr.ok || service === undefined || installed === undefined) continue;
     const costCell = cellAt(ctx, iCost);
     rows.push({
       rowNumber: ctx.rowNumber,

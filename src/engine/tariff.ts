@@ -1,7 +1,7 @@
 // §2: the tariff is data, a list of versions by valid-from date.
-import type { Day } from './days.js';
-import { dayFromYmd, dayToIso } from './days.js';
+import { dayFromYmd, dayToIso, firstDayOfMonth, monthKey, type Day, type YearMonth } from './days.js';
 import { kr, type Money } from './money.js';
+import { RunError } from './problems.js';
 import type { FeeCategory } from './services.js';
 import { DEFAULT_SETTINGS, type BillingSettings } from './settings.js';
 
@@ -45,6 +45,25 @@ export function tariffVersionOn(tariff: Tariff, day: Day): TariffVersion | undef
     else break;
   }
   return found;
+}
+
+/** §2: the version for a billing month (the one in force on its first day), or RunError: a tariff is never guessed. */
+export function tariffVersionForMonth(tariff: Tariff, month: YearMonth): TariffVersion {
+  const version = tariffVersionOn(tariff, firstDayOfMonth(month));
+  if (!version) throw new RunError(noVersionMessage(tariff, monthKey(month)));
+  return version;
+}
+
+/** §2: the version in force on a day (R3: the installation date), or RunError. */
+export function tariffVersionForDay(tariff: Tariff, day: Day): TariffVersion {
+  const version = tariffVersionOn(tariff, day);
+  if (!version) throw new RunError(noVersionMessage(tariff, dayToIso(day)));
+  return version;
+}
+
+function noVersionMessage(tariff: Tariff, when: string): string {
+  const first = tariff.versions[0];
+  return `Ingen taxa gäller för ${when}${first ? ` (${tariff.source} börjar gälla ${dayToIso(first.validFrom)})` : ''}. Lägg till en taxeversion i bladet Taxa.`;
 }
 
 export function describeVersion(v: TariffVersion): string {

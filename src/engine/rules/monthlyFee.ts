@@ -1,32 +1,37 @@
 // R1: the monthly fee per person, fee category and month, over the union of active days.
-import { daysInMonth, firstDayOfMonth, lastDayOfMonth, type YearMonth } from '../days.js';
+import { daysInMonth, firstDayOfMonth, lastDayOfMonth, type Day, type YearMonth } from '../days.js';
 import { formatKr, roundToKrona, type Money } from '../money.js';
-import type { RegisterRow } from '../register.js';
 import { CATEGORY_LABEL, FEE_CATEGORIES, type FeeCategory } from '../services.js';
-
-const CATEGORY_INDEX = Object.fromEntries(FEE_CATEGORIES.map((c, i) => [c, i])) as Record<FeeCategory, number>;
 import type { Proration } from '../settings.js';
 
-/** Number of days of the month on which at least one of the rows is active. */
-export function activeDaysInMonth(rows: readonly RegisterRow[], month: YearMonth): number {
+const CATEGORY_INDEX = Object.fromEntries(FEE_CATEGORIES.map((c, i) => [c, i])) as Record<FeeCategory, number>;
+
+/** A device's active days: Installerad through Avslutad, both included; open without Avslutad. */
+export interface ActiveSpan {
+  readonly installed: Day;
+  readonly ended?: Day;
+}
+
+/** Number of days of the month on which at least one of the spans is active (a register row is one). */
+export function activeDaysInMonth(spans: readonly ActiveSpan[], month: YearMonth): number {
   const start = firstDayOfMonth(month),
     end = lastDayOfMonth(month);
-  if (rows.length === 1) {
-    const r = rows[0]!;
-    return Math.max(0, Math.min(r.ended ?? end, end) - Math.max(r.installed, start) + 1);
+  if (spans.length === 1) {
+    const only = spans[0]!;
+    return Math.max(0, Math.min(only.ended ?? end, end) - Math.max(only.installed, start) + 1);
   }
-  const spans: [number, number][] = [];
-  for (const r of rows) {
-    const from = Math.max(r.installed, start);
-    const to = Math.min(r.ended ?? end, end);
-    if (from <= to) spans.push([from, to]);
+  const inMonth: [number, number][] = [];
+  for (const s of spans) {
+    const from = Math.max(s.installed, start);
+    const to = Math.min(s.ended ?? end, end);
+    if (from <= to) inMonth.push([from, to]);
   }
-  if (spans.length === 0) return 0;
-  spans.sort((a, b) => a[0] - b[0]);
+  if (inMonth.length === 0) return 0;
+  inMonth.sort((a, b) => a[0] - b[0]);
   let days = 0;
-  let [curFrom, curTo] = spans[0]!;
-  for (let i = 1; i < spans.length; i++) {
-    const [f, t] = spans[i]!;
+  let [curFrom, curTo] = inMonth[0]!;
+  for (let i = 1; i < inMonth.length; i++) {
+    const [f, t] = inMonth[i]!;
     if (f > curTo + 1) {
       days += curTo - curFrom + 1;
       curFrom = f;
