@@ -1,4 +1,4 @@
-// §4: the optional sheet "Avgiftsutrymme": a person's ability to pay, by valid-from date.
+// §4, R5: the optional sheet "Avgiftsutrymme": a person's ability to pay (avgiftsutrymme), by valid-from date.
 import { dayFromCell, dayToIso, firstDayOfMonth, type Day, type YearMonth } from './days.js';
 import { findHeaders } from './headers.js';
 import { personnummerProblem } from './messages.js';
@@ -8,20 +8,20 @@ import type { Problem } from './problems.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
 import { displayValue, isBlank } from './text.js';
 
-export const ABILITY_SHEET = 'Avgiftsutrymme';
+export const ABILITY_TO_PAY_SHEET = 'Avgiftsutrymme';
 
-export interface Ability {
+export interface AbilityToPay {
   readonly amount: Money;
   readonly row: number;
 }
 
-export interface AbilityReading {
+export interface AbilityToPayReading {
   /** The row in force on the first day of the billing month, per person. */
-  readonly byPerson: ReadonlyMap<string, Ability>;
+  readonly byPerson: ReadonlyMap<string, AbilityToPay>;
   readonly problems: readonly Problem[];
 }
 
-export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading {
+export function readAbilityToPay(sheet: SheetCells, month: YearMonth): AbilityToPayReading {
   const values = sheet.values;
   const h = findHeaders(
     values[0] ?? [],
@@ -77,7 +77,7 @@ export function readAbility(sheet: SheetCells, month: YearMonth): AbilityReading
       best.set(pnr.value, { from, amount: low.amount, row: low.row, tie: { amount, row: other } });
     }
   }
-  const byPerson = new Map<string, Ability>();
+  const byPerson = new Map<string, AbilityToPay>();
   for (const [pnr, b] of best) {
     byPerson.set(pnr, { amount: b.amount, row: b.row });
     if (b.tie) {

@@ -1,28 +1,28 @@
 // Billing one month M (§5): R1, R3, R4 per person, then the cap R5.
-import type { AbilityReading } from './ability.js';
+import type { AbilityToPayReading } from './abilityToPay.js';
 import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
-import { dayToIso, firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
+import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
 import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
-import { maxtaxaForYear, type PrisbasbeloppTable } from './maxtaxa.js';
+import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { formatKr, sum, ZERO, type Money } from './money.js';
 import type { OtherFeesReading } from './otherFees.js';
-import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
+import { compareProblems, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
 import { forEachPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
-import { costProblemMessage, reminderDaysFor, replacementFor, type ReplacementOutcome } from './rules/replacement.js';
+import { costProblemMessage, lostDeviceChargeFor, reminderDaysFor, type LostDeviceCharge } from './rules/lostDeviceCharge.js';
 import { FEE_CATEGORIES, SERVICES } from './services.js';
 import type { BillingSettings } from './settings.js';
-import { tariffVersionOn, type Tariff, type TariffVersion } from './tariff.js';
+import { tariffVersionForMonth, type Tariff, type TariffVersion } from './tariff.js';
 import { displayValue } from './text.js';
 
 export interface BillingInput {
   readonly month: YearMonth;
   readonly register: RegisterReading;
   readonly otherFees?: OtherFeesReading;
-  readonly ability?: AbilityReading;
+  readonly ability?: AbilityToPayReading;
   readonly otherFeesSheet?: string;
   readonly abilitySheet?: string;
   readonly tariff: Tariff;
@@ -110,19 +110,8 @@ export function billMonth(input: BillingInput): BillingResult {
   const mKey = monthKey(month);
   const start = firstDayOfMonth(month),
     end = lastDayOfMonth(month);
-  const version = tariffVersionOn(tariff, start);
-  if (!version) {
-    const first = tariff.versions[0];
-    throw new RunError(
-      `Ingen taxa gäller för ${mKey}${first ? ` (${tariff.source} börjar gälla ${dayToIso(first.validFrom)})` : ''}. Lägg till en taxeversion i bladet Taxa.`,
-    );
-  }
-  const maxtaxa = maxtaxaForYear(input.prisbasbelopp, month.year);
-  if (!maxtaxa) {
-    throw new RunError(
-      `Prisbasbelopp saknas för år ${month.year}, så maxtaxan kan inte beräknas. Lägg till året i bladet Taxa (tabellen År/Prisbasbelopp).`,
-    );
-  }
+  const version = tariffVersionForMonth(tariff, month);
+  const maxtaxa = maxtaxaForMonth(input.prisbasbelopp, month);
   const settings: BillingSettings = { ...version.settings, ...stripUndefined(input.settings) };
   const problems: Problem[] = [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])];
   const ctx: MonthContext = {
@@ -211,7 +200,7 @@ function rowProblem(
 }
 
 const NO_SOURCES: readonly string[] = [];
-const NO_REPLACEMENT: ReplacementOutcome = { kind: 'none' };
+const NO_LOST_DEVICE_CHARGE: LostDeviceCharge = { kind: 'none' };
 const KIND_RANK: Record<LineKind, number> = {
   Månadsavgift: 0,
   Installationsavgift: 1,
@@ -273,8 +262,8 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
   for (const r of candidates) {
     const outcome =
       r.returnStatus === 'none'
-        ? NO_REPLACEMENT
-        : replacementFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
+        ? NO_LOST_DEVICE_CHARGE
+        : lostDeviceChargeFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
     if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
       rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), displayValue(r.costCell), 'R4');

@@ -67,8 +67,7 @@ function textOf(value: unknown): string {
  * column's standard header (the register names the column as its own header row writes it).
  */
 export type CellReading<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly column: string; readonly message: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly column: string; readonly message: string };
 
 const ok = <T>(value: T): CellReading<T> => ({ ok: true, value });
 const fel = (field: RegisterField, message: string): CellReading<never> => ({
@@ -90,9 +89,23 @@ export function serviceFromCell(value: unknown): CellReading<Service> {
   return fel('service', isBlank(value) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${textOf(value)}". ${SERVICE_LIST}`);
 }
 
+// Formulas and text registers repeat the same date texts, and parsing one dominated a VT.FEE call.
+const dayByText = new Map<string, Day | undefined>();
+
+function dayOf(value: unknown): Day | undefined {
+  if (typeof value !== 'string') return dayFromCell(value);
+  let day = dayByText.get(value);
+  if (day === undefined && !dayByText.has(value)) {
+    day = dayFromCell(value);
+    if (dayByText.size >= 20000) dayByText.clear();
+    dayByText.set(value, day);
+  }
+  return day;
+}
+
 /** §4 Installerad: a date cell or ÅÅÅÅ-MM-DD text, required. */
 export function installedFromCell(value: unknown): CellReading<Day> {
-  const day = dayFromCell(value);
+  const day = dayOf(value);
   if (day !== undefined) return { ok: true, value: day };
   return fel(
     'installed',
@@ -105,7 +118,7 @@ const NO_DATE: CellReading<Day | undefined> = ok(undefined);
 /** §4 Avslutad or Påminnelse: blank, or a date cell or ÅÅÅÅ-MM-DD text. */
 export function optionalDateFromCell(value: unknown, field: 'ended' | 'reminder'): CellReading<Day | undefined> {
   if (isBlank(value)) return NO_DATE;
-  const day = dayFromCell(value);
+  const day = dayOf(value);
   return day === undefined ? fel(field, UNREADABLE_DATE(value)) : { ok: true, value: day };
 }
 
@@ -116,7 +129,11 @@ export function endedBeforeInstalled(installed: Day, ended: Day | undefined): st
 }
 
 /** R4: a lost or unusable device is charged in the month of Avslutad, so it must be there: the Fel when it is not. */
-export function endedMissingForCharge(returnStatus: ReturnStatus, ended: Day | undefined, returnStatusCell: unknown): string | undefined {
+export function endedMissingForCharge(
+  returnStatus: ReturnStatus,
+  ended: Day | undefined,
+  returnStatusCell: unknown,
+): string | undefined {
   if (ended !== undefined || (returnStatus !== 'unusable' && returnStatus !== 'lost')) return undefined;
   return `Återlämning är "${textOf(returnStatusCell)}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`;
 }

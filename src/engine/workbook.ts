@@ -1,5 +1,5 @@
 // The whole run from a workbook's sheets as cell values: the one entry point every face calls.
-import { readAbility, ABILITY_SHEET } from './ability.js';
+import { ABILITY_TO_PAY_SHEET, readAbilityToPay } from './abilityToPay.js';
 import { billMonth, type BillingResult } from './billMonth.js';
 import { detectColumns, type ColumnMapping } from './columns.js';
 import type { YearMonth } from './days.js';
@@ -45,13 +45,13 @@ export function billWorkbook(input: WorkbookInput, options: RunOptions): Billing
     ...(input.otherFees
       ? { otherFees: readOtherFees(input.otherFees, options.month), otherFeesSheet: input.otherFees.name }
       : {}),
-    ...(input.ability ? { ability: readAbility(input.ability, options.month), abilitySheet: input.ability.name } : {}),
+    ...(input.ability ? { ability: readAbilityToPay(input.ability, options.month), abilitySheet: input.ability.name } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
 }
 
 /** Names of the optional sheets, matched case-insensitively. */
-export const SIDE_SHEETS = { otherFees: OTHER_FEES_SHEET, ability: ABILITY_SHEET, taxa: TAXA_SHEET } as const;
+export const SIDE_SHEETS = { otherFees: OTHER_FEES_SHEET, ability: ABILITY_TO_PAY_SHEET, taxa: TAXA_SHEET } as const;
 
 export function findSheetName(names: readonly string[], wanted: string): string | undefined {
   const key = normaliseKey(wanted);

@@ -1,5 +1,5 @@
 // Reading the custom functions' arguments. Wrong arguments throw #VALUE! with a Swedish message;
-// no amount is decided here (that is the engine's, via src/engine/rowRules.ts).
+// no amount is decided here (that is the engine's, via src/engine/deviceRow.ts).
 import {
   displayValue,
   isBlank,

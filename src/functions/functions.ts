@@ -1,24 +1,24 @@
 // The custom functions (namespace VT). The JSDoc below is the metadata: the build's
 // custom-functions-metadata-plugin turns it into dist/functions.json and appends
 // CustomFunctions.associate("<id>", <function>) for every @customfunction here, so this file
-// must not associate them itself. Every amount comes from src/engine/rowRules.ts, the rules the
-// invoice run uses; this file only reads arguments and maps failures to Excel errors.
+// must not associate them itself. Every amount comes from src/engine (deviceRow.ts for one register
+// row), the rules the invoice run uses; this file only reads arguments and maps failures to Excel errors.
 //
 // Parameter order note: Excel refuses to load functions whose optional parameter comes before a
 // required one (office-js#1749), so in VT.HKS both `avgiftsutrymme` and `månad` are optional
 // in the metadata; `månad` is still needed and its absence gives #VALUE!.
 import {
-  activeDaysOfRow,
-  amountAfterCap,
+  activeDaysInMonth,
+  chargedAfterCap,
   installationFeeForRow,
   isBlank,
+  lostDeviceChargeOfRow,
   maxtaxaForMonth,
   monthlyFeeForRow,
   parsePersonnummer,
   prisbasbeloppForYear,
   readDeviceRow,
   readDeviceSpan,
-  replacementOfRow,
   serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
@@ -151,7 +151,7 @@ export function hks(
     }
     const month = readMonth(månad);
     const maxtaxa = maxtaxaForMonth(functionTariff().prisbasbelopp, month);
-    return amountAfterCap(capped, maxtaxa, other, ability).charged.toNumber();
+    return chargedAfterCap(capped, maxtaxa, other, ability).toNumber();
   } catch (e) {
     throw asFunctionError(e);
   }
@@ -201,7 +201,7 @@ export function ersattning(
       cost: emptyCellAsBlank(kostnad), // 0 kr is no charge to check, and may be an empty cell
     };
     const { tariff, overrides } = functionTariff();
-    return numberOf(valueOf(replacementOfRow(cells, month, tariff, overrides)));
+    return numberOf(valueOf(lostDeviceChargeOfRow(cells, month, tariff, overrides)));
   } catch (e) {
     throw asFunctionError(e);
   }
@@ -219,7 +219,7 @@ export function aktivadagar(månad: number | string, installerad: number | strin
   try {
     const month = readMonth(månad);
     const span = valueOf(readDeviceSpan(emptyCellAsBlank(installerad), emptyCellAsBlank(avslutad)));
-    return activeDaysOfRow(span, month);
+    return activeDaysInMonth([span], month);
   } catch (e) {
     throw asFunctionError(e);
   }

@@ -1,6 +1,6 @@
 // §6: warnings (billed, but needs a look) and problems in the optional sheets of §4.
 import { describe, expect, it } from 'vitest';
-import { readAbility, readOtherFees, RunError } from '../../src/engine/index.js';
+import { readAbilityToPay, readOtherFees, RunError } from '../../src/engine/index.js';
 import {
   ABILITY_HEADERS,
   abilitySheet,
@@ -218,7 +218,7 @@ describe('§4/§6 Avgiftsutrymme sheet', () => {
 
   it('§4: an Avgiftsutrymme sheet without a Giltig från column is allowed', () => {
     const ability = sheetOf('Avgiftsutrymme', [{ Personnummer: P1, Avgiftsutrymme: 200 }], ['Personnummer', 'Avgiftsutrymme']);
-    expect(readAbility(ability, month('2025-03')).byPerson.get(P1)!.amount.toNumber()).toBe(200);
+    expect(readAbilityToPay(ability, month('2025-03')).byPerson.get(P1)!.amount.toNumber()).toBe(200);
   });
 
   it('§6: bad rows in Avgiftsutrymme are reported with that sheet name, row and column', () => {

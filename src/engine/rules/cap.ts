@@ -24,3 +24,9 @@ export function applyCap(cappedFees: Money, maxtaxa: Money, other: Money, abilit
     explanation: `Avgifterna inom högkostnadsskyddet är ${formatKr(cappedFees)} men utrymmet är ${formatKr(room)} (${limitText}${otherText}), så ${formatKr(cappedFees.minus(room))} dras av.`,
   };
 }
+
+/** R5 for one person and month as VT.HKS shows it: what is left to charge of the capped fees. */
+export function chargedAfterCap(cappedFees: Money, maxtaxa: Money, other: Money, ability: Money | undefined): Money {
+  const { reduction } = applyCap(cappedFees, maxtaxa, other, ability);
+  return reduction.isZero() ? cappedFees : cappedFees.plus(reduction);
+}

@@ -1,4 +1,5 @@
-// R4: the charge for lost, unusable or unreturned technology: the row's Kostnad, outside the cap.
+// R4: Ersättning teknik, the charge for technology that is lost, unusable or not returned: the
+// row's Kostnad, outside the cap. (Not Installationstyp "Byte", a replaced device, which R3 covers.)
 import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
 import { formatKr, type Money } from '../money.js';
 import { rowCost, type RegisterRow } from '../register.js';
@@ -6,7 +7,10 @@ import { DEFAULT_SETTINGS } from '../settings.js';
 import { tariffVersionOn, type Tariff } from '../tariff.js';
 import { isBlank } from '../text.js';
 
-export type ReplacementOutcome =
+/** What R4 reads from a register row. */
+export type LostDeviceFacts = Pick<RegisterRow, 'returnStatus' | 'ended' | 'reminder' | 'costCell'>;
+
+export type LostDeviceCharge =
   | { readonly kind: 'none' }
   | { readonly kind: 'charge'; readonly amount: Money; readonly explanation: string }
   | { readonly kind: 'costProblem'; readonly reason: string; readonly dueText: string }
@@ -24,7 +28,7 @@ export function reminderDaysFor(tariff: Tariff, reminder: Day | undefined, overr
 }
 
 /** The day a charge for this row falls due, if it ever does. */
-function dueDay(row: RegisterRow, reminderDays: number): Day | undefined {
+function dueDay(row: LostDeviceFacts, reminderDays: number): Day | undefined {
   if (row.returnStatus === 'unusable' || row.returnStatus === 'lost') return row.ended;
   if (row.returnStatus === 'notReturned' && row.reminder !== undefined) return row.reminder + reminderDays;
   return undefined;
@@ -35,10 +39,11 @@ export function costProblemMessage(outcome: { readonly reason: string; readonly 
   return `Kostnad ${outcome.reason} men ersättning ska tas ut (${outcome.dueText}). Ange den faktiska kostnaden enligt leverantörsavtalet i kronor (R4).`;
 }
 
-const NONE: ReplacementOutcome = { kind: 'none' };
-const REMINDER_MISSING: ReplacementOutcome = { kind: 'reminderMissing' };
+const NONE: LostDeviceCharge = { kind: 'none' };
+const REMINDER_MISSING: LostDeviceCharge = { kind: 'reminderMissing' };
 
-export function replacementFor(row: RegisterRow, month: YearMonth, reminderDays: number): ReplacementOutcome {
+/** R4 for one row in month M: a charge, nothing, or why it cannot be charged. */
+export function lostDeviceChargeFor(row: LostDeviceFacts, month: YearMonth, reminderDays: number): LostDeviceCharge {
   if (row.returnStatus === 'none' || row.returnStatus === 'returned') return NONE;
   if (row.returnStatus === 'notReturned' && row.reminder === undefined) return REMINDER_MISSING;
   const due = dueDay(row, reminderDays);
