@@ -62,7 +62,7 @@ describe('R5 with Övriga avgifter', () => {
     expect(kinds(r.lines)).toEqual([fee(239), ...reduction]);
   });
 
-  it('room 0 reduces the capped lines (alarm + button) to 0 but never the installation or the replacement', async () => {
+  it('room 0 reduces the capped lines (alarm + button) to 0 but never the installation or the Ersättning teknik', async () => {
     const r = await bill(
       {
         rows: [

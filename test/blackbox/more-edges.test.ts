@@ -1,5 +1,5 @@
 // More edges from the spec: side-sheet problems, Taxa sheet layout and refusals, registers not at
-// A1, blank rows, whitespace in headers, Särskilt boende with installation or replacement.
+// A1, blank rows, whitespace in headers, Särskilt boende with installation or Ersättning teknik (R4).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bill, d, kinds, PBB_HEADERS, pnr, TAXA_HEADERS, ten, tmpFile, type Row } from './harness.js';
@@ -22,7 +22,7 @@ describe('Särskilt boende and R3/R4 (the housing rule is about the monthly fee 
     expect(kinds(r.lines)).toEqual([['Installationsavgift', 200]]);
   });
 
-  it('an unusable alarm in Särskilt boende: the replacement is charged', async () => {
+  it('an unusable alarm in Särskilt boende: Ersättning teknik is charged', async () => {
     const r = await bill(
       { rows: [alarm({ Boende: 'Särskilt boende', Avslutad: d('2025-03-02'), Återlämning: 'Obrukbar', Kostnad: 100 })] },
       M,

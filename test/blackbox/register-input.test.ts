@@ -295,7 +295,7 @@ describe('identical duplicate rows (spec §6)', () => {
     expect(r.warnings.some((w) => w.Rad === 3)).toBe(true);
   });
 
-  it('two identical Obrukbar rows → the replacement is charged once', async () => {
+  it('two identical Obrukbar rows → Ersättning teknik is charged once', async () => {
     const row = {
       Personnummer: P,
       Tjänst: 'Trygghetslarm',
@@ -310,7 +310,7 @@ describe('identical duplicate rows (spec §6)', () => {
     expect(r.warnings.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('rows differing only in the serial are not duplicates: two replacements', async () => {
+  it('rows differing only in the serial are not duplicates: two Ersättning teknik lines', async () => {
     const row = {
       Personnummer: P,
       Tjänst: 'Digitalt lås',

@@ -57,7 +57,7 @@ describe('D2 — headers and values in decomposed Unicode (NFD) are the same tex
   // "Okänt värde "Ej återlämnad". Tillåtna värden: …, Ej återlämnad." which the user cannot act on.
   const nfd = (s: string): string => s.normalize('NFD');
 
-  it('an NFD "Återlämning" header still bills the Obrukbar replacement (observed: only 239, no Ersättning, no problem)', async () => {
+  it('an NFD "Återlämning" header still bills the Obrukbar Ersättning teknik (observed: only 239, no Ersättning, no problem)', async () => {
     const r = await bill(
       {
         registerRaw: [

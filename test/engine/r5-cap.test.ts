@@ -144,7 +144,7 @@ describe('R5 room and reduction', () => {
     expect(linesOf(r)).toEqual([['Månadsavgift', 239]]);
   });
 
-  it('R5: uncapped fees (installation, replacement) are never reduced, even with room 0', () => {
+  it('R5: uncapped fees (installation, Ersättning teknik) are never reduced, even with room 0', () => {
     const r = bill(
       [
         { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' },

@@ -25,7 +25,7 @@ describe('R6 amounts are decimals', () => {
     expect(r.maxtaxa).toBeInstanceOf(Decimal);
   });
 
-  it('R6: 0.1 + 0.2 kr of replacement charges is exactly 0.3 (not 0.30000000000000004)', () => {
+  it('R6: 0.1 + 0.2 kr of Ersättning teknik is exactly 0.3 (not 0.30000000000000004)', () => {
     const r = bill([lost(0.1), lost(0.2, { 'Enhets-ID': 'other' })], '2025-03');
     expect(linesOfKind(r, 'Ersättning teknik').map((l) => l.amount.toString())).toEqual(['0.1', '0.2']);
     expect(r.persons[0]!.uncapped.toString()).toBe('0.3');

@@ -1,4 +1,4 @@
-// VT.ERSÄTTNING (R4) as a plain function: when the replacement charge falls, every bad argument,
+// VT.ERSÄTTNING (R4) as a plain function: when Ersättning teknik falls due, every bad argument,
 // and agreement with billWorkbook's Ersättning teknik lines and Problem sheet.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Spec §5 R4: replacement charge (Kostnad), outside the cap.
+// Spec §5 R4: Ersättning teknik, the charge (Kostnad) for lost, unusable or unreturned technology, outside the cap.
 //  - Obrukbar / Borttappad: charged in the month of Avslutad; Avslutad missing → Fel.
 //  - Ej återlämnad: charged in the month of Påminnelse + reminderDays (default 30); no
 //    Påminnelse → not charged + Varning.
@@ -87,7 +87,7 @@ describe('R4 Obrukbar / Borttappad: month of Avslutad', () => {
     expect(total[total.indexOf('Totalt för månaden') + 2]).toBe(300.3);
   });
 
-  it('the replacement is outside the cap: room 0 leaves it untouched', async () => {
+  it('Ersättning teknik is outside the cap: room 0 leaves it untouched', async () => {
     const r = await bill(
       {
         rows: [alarm({ Avslutad: d('2025-03-20'), Återlämning: 'Obrukbar', Kostnad: 450 })],

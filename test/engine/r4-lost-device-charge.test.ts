@@ -1,4 +1,4 @@
-// R4: replacement charge for unusable, lost or unreturned technology — the row's Kostnad,
+// R4: Ersättning teknik, the charge for unusable, lost or unreturned technology — the row's Kostnad,
 // outside the cap.
 import { describe, expect, it } from 'vitest';
 import { abilitySheet, bill, errorsAt, linesOf, linesOfKind, P1, problemsAt, serial, taxaSheet } from './helpers.js';
@@ -23,7 +23,7 @@ describe('R4 Obrukbar / Borttappad', () => {
     });
   }
 
-  it('R4: the replacement charge is never reduced by the cap', () => {
+  it('R4: Ersättning teknik is never reduced by the cap', () => {
     const r = bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Borttappad', Kostnad: 5000 }], '2025-03', {
       ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 0 }]),
     });
