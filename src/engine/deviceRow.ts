@@ -50,7 +50,7 @@ export interface DeviceHeaders {
 export function readDeviceRow(cells: DeviceCells, headers: DeviceHeaders = {}): CellReading<DeviceRow> {
   const service = serviceFromCell(cells.service);
   if (!service.ok) return service;
-  const span = readDeviceSpan(cells.installed, cells.ended, headers);
+  const span = readActiveSpan(cells.installed, cells.ended, headers);
   if (!span.ok) return span;
   const housing = housingFromCell(cells.housing);
   if (!housing.ok) return housing;
@@ -64,7 +64,7 @@ export function readDeviceRow(cells: DeviceCells, headers: DeviceHeaders = {}): 
 }
 
 /** Installerad/Avslutad alone (the active days of R1), read as the register reads them. */
-export function readDeviceSpan(installed: unknown, ended: unknown, headers: DeviceHeaders = {}): CellReading<ActiveSpan> {
+export function readActiveSpan(installed: unknown, ended: unknown, headers: DeviceHeaders = {}): CellReading<ActiveSpan> {
   const from = installedFromCell(installed);
   if (!from.ok) return headers.installed ? { ...from, column: headers.installed } : from;
   const to = optionalDateFromCell(ended, 'ended');

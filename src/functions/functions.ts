@@ -18,7 +18,7 @@ import {
   parsePersonnummer,
   prisbasbeloppForYear,
   readDeviceRow,
-  readDeviceSpan,
+  readActiveSpan,
   serviceFromCell,
 } from '../engine/index.js';
 import { personnummerProblem } from '../engine/messages.js';
@@ -218,7 +218,7 @@ export function ersattning(
 export function aktivadagar(månad: number | string, installerad: number | string, avslutad?: number | string | null): number {
   try {
     const month = readMonth(månad);
-    const span = valueOf(readDeviceSpan(emptyCellAsBlank(installerad), emptyCellAsBlank(avslutad)));
+    const span = valueOf(readActiveSpan(emptyCellAsBlank(installerad), emptyCellAsBlank(avslutad)));
     return activeDaysInMonth([span], month);
   } catch (e) {
     throw asFunctionError(e);
