@@ -1,6 +1,6 @@
 // One command-line invoice run: read the register workbook, bill the month, write the sheets.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   billWorkbook,
   chooseRegisterSheet,
@@ -16,6 +16,7 @@ import {
   type SheetCells,
 } from '../engine/index.js';
 import type { InvoiceArgs } from './args.js';
+import { checkOutputTarget, replaceFileAtomically } from './outputFile.js';
 import { plainCellValue, readWorkbook, sheetCells } from './xlsxRead.js';
 import { writeOutputWorkbook, type Progress } from './xlsxWrite.js';
 
@@ -31,15 +32,7 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   const inputPath = resolve(args.input);
   const outputPath = resolve(args.output ?? `faktura-${monthKey(args.month)}.xlsx`);
   if (!existsSync(inputPath)) throw new RunError(`Filen ${args.input} finns inte.`);
-  if (outputPath === inputPath) throw new RunError('--out får inte vara samma fil som --in: registret skrivs aldrig över.');
-  if (!existsSync(dirname(outputPath))) {
-    throw new RunError(`Mappen ${dirname(outputPath)} finns inte. Skapa den eller välj en annan plats med --out.`);
-  }
-  if (existsSync(outputPath) && !args.force) {
-    throw new RunError(
-      `Filen ${args.output ?? outputPath} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`,
-    );
-  }
+  const target = checkOutputTarget(outputPath, args.output ?? outputPath, inputPath, args.force);
 
   progress('Läser registret …');
   let wb;
@@ -85,7 +78,8 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
 
   progress('Skriver fakturan …');
   const writeProgress: Progress = (done, total) => progress(`Skriver fakturan … ${Math.round((100 * done) / total)} %`);
-  await writeOutputWorkbook(outputPath, outputSheets(result), writeProgress);
+  const output = outputSheets(result);
+  await replaceFileAtomically(target.path, (stream) => writeOutputWorkbook(stream, output, writeProgress), {}, target.shown);
   return { result, outputPath, summary: summaryText(result, outputPath) };
 }
 

@@ -1,5 +1,6 @@
 // Writing output sheets to .xlsx with exceljs: numbers with formats, text as text.
 import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import { NUMBER_FORMAT, sheetColumnKinds, sheetGrid, tableColumnOffsets, type OutputSheet } from '../engine/index.js';
 
 export const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
@@ -32,8 +33,9 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, onRow?:
   });
 }
 
-export async function writeOutputWorkbook(path: string, sheets: readonly OutputSheet[], progress?: Progress): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+/** Writes the workbook into `stream` and ends it (see replaceFileAtomically for a file). */
+export async function writeOutputWorkbook(stream: Writable, sheets: readonly OutputSheet[], progress?: Progress): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'VT-avgifter';
   const total = sheets.reduce((n, s) => n + 1 + Math.max(0, ...s.tables.map((t) => t.rows.length)), 0);
   let written = 0;
