@@ -12,6 +12,8 @@ import {
   problemSheetName,
   RunError,
   SIDE_SHEETS,
+  SETTING_KEYS,
+  type BillingOverrides,
   type BillingResult,
   type SheetCells,
 } from '../engine/index.js';
@@ -69,10 +71,7 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
     { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) },
     {
       month: args.month,
-      settings: {
-        ...(args.proration ? { proration: args.proration } : {}),
-        ...(args.reminderDays !== undefined ? { reminderDays: args.reminderDays } : {}),
-      },
+      settings: runOverrides(args),
     },
   );
 
@@ -81,6 +80,11 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   const output = outputSheets(result);
   await replaceFileAtomically(target.path, (stream) => writeOutputWorkbook(stream, output, writeProgress), {}, target.shown);
   return { result, outputPath, summary: summaryText(result, outputPath) };
+}
+
+/** The settings this run overrides; the rest come from the Taxa sheet. */
+function runOverrides(args: InvoiceArgs): BillingOverrides {
+  return Object.fromEntries(SETTING_KEYS.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
 }
 
 /**

@@ -174,6 +174,20 @@ describe('command line invoice run (spec §7, §8)', () => {
     expect(totalsByPerson(values)[P.A]).toBe(159 + 200);
   });
 
+  it('passes every setting it reads on to the engine as overrides of the Taxa sheet', async () => {
+    const out = join(dir, 'faktura-settings.xlsx');
+    const { result } = await runInvoice({
+      input,
+      month: { year: 2025, month: 3 },
+      output: out,
+      force: false,
+      reminderDays: 10,
+      correctionMonths: 6,
+      retroDebits: 'bill',
+    });
+    expect(result.settings).toEqual({ proration: 'started-month', reminderDays: 10, correctionMonths: 6, retroDebits: 'bill' });
+  });
+
   it('exit codes and Swedish messages from the real process', async () => {
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
     const cli = ['src/cli/bin.ts'];
