@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInvoice } from '../../src/cli/invoice.js';
 import { date, syntheticPnr } from '../../examples/synthetic.js';
-import { dayFromYmd } from '../../src/engine/index.js';
+import { dayFromYmd, sheetGrid, summarySheet } from '../../src/engine/index.js';
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 // CI installs LibreOffice (.ci/run); on a developer machine without it the test says so and skips.
@@ -28,7 +28,7 @@ describeIf('invoice read back by LibreOffice', () => {
     ]);
     await wb.xlsx.writeFile(input);
     const out = join(dir, 'faktura.xlsx');
-    await runInvoice({ input, month: { year: 2025, month: 3 }, output: out, force: false });
+    const { result } = await runInvoice({ input, month: { year: 2025, month: 3 }, output: out, force: false });
 
     execFileSync(
       'soffice',
@@ -36,14 +36,15 @@ describeIf('invoice read back by LibreOffice', () => {
         '--headless',
         `-env:UserInstallation=file://${dir}/lo-profile`,
         '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76',
+        // Token 12 = -1: every sheet to its own file, faktura-<sheet>.csv.
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
         '--outdir',
         dir,
         out,
       ],
       { stdio: 'ignore', timeout: 120000 },
     );
-    const csv = readFileSync(join(dir, 'faktura.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(join(dir, 'faktura-Faktura 2025-03.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(
       'Personnummer,Namn,Månad,Typ,Tjänst,Enhets-ID,Antal,À-pris,Belopp,Högkostnadsskydd,Regel,Källa,Förklaring',
     );
@@ -53,5 +54,17 @@ describeIf('invoice read back by LibreOffice', () => {
     expect(cells.every((c) => c[0] === pnr && c[1] === '=1+1' && c[2] === '2025-03')).toBe(true);
     const shownAmounts = csv.slice(1).map((l) => /(\d[\d\s.,]*\d) kr"?,(Ja|Nej)/.exec(l)?.[1]);
     expect(shownAmounts).toEqual(['239.00', '40.00', '200.00', '1,250.50']);
+
+    // The summary's tables side by side, written without padding cells, read as the same grid.
+    const summary = readFileSync(join(dir, 'faktura-Summering 2025-03.csv'), 'utf8').trim().split('\n');
+    const grid = sheetGrid(summarySheet(result));
+    expect(summary).toHaveLength(grid.length);
+    summary.forEach((line, r) => {
+      const cells = [...line.matchAll(/("[^"]*"|[^,]*)(,|$)/g)].map((m) => m[1]!).slice(0, grid[r]!.length);
+      grid[r]!.forEach((v, c) => {
+        if (v === '') expect(cells[c], `rad ${r + 1} kolumn ${c + 1}`).toBe('');
+        else expect(cells[c]).not.toBe('');
+      });
+    });
   }, 180000);
 });
