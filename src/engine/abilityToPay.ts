@@ -2,7 +2,7 @@
 import { dayFromCell, dayToIso, firstDayOfMonth, type Day, type YearMonth } from './days.js';
 import { findHeaders } from './headers.js';
 import { personnummerProblem } from './messages.js';
-import { formatKr, moneyFromCell, type Money } from './money.js';
+import { formatKr, isPlausibleAmount, MAX_AMOUNT_TEXT, moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import type { Problem } from './problems.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
@@ -54,12 +54,15 @@ export function readAbilityToPay(sheet: SheetCells, month: YearMonth): AbilityTo
     const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
     const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
-    if (!amount || amount.isNegative())
+    const amountOk = !!amount && !amount.isNegative() && isPlausibleAmount(amount);
+    if (!amountOk)
       fail(
         'amount',
-        amount
-          ? 'Avgiftsutrymmet får inte vara negativt.'
-          : 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.',
+        !amount
+          ? 'Avgiftsutrymmet saknas eller är inte ett tal. Ange kronor per månad.'
+          : amount.isNegative()
+            ? 'Avgiftsutrymmet får inte vara negativt.'
+            : `Avgiftsutrymmet ${displayValue(cells[h.index.amount!])} kr är orimligt stort (${MAX_AMOUNT_TEXT} per månad). Kontrollera beloppet.`,
       );
     const fromCell = h.index.from === undefined ? undefined : cells[h.index.from];
     let from: Day | undefined = -Infinity;
@@ -67,7 +70,7 @@ export function readAbilityToPay(sheet: SheetCells, month: YearMonth): AbilityTo
       from = dayFromCell(fromCell);
       if (from === undefined) fail('from', 'Datumet går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.');
     }
-    if (!pnr.ok || !amount || amount.isNegative() || from === undefined || from > start) continue;
+    if (!pnr.ok || !amountOk || from === undefined || from > start) continue;
     const prev = best.get(pnr.value);
     if (!prev || from > prev.from) best.set(pnr.value, { from, amount, row });
     else if (from === prev.from && !amount.equals(prev.amount)) {

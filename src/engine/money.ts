@@ -45,6 +45,21 @@ export function moneyFromCell(value: unknown): Money | undefined {
   return a === undefined ? undefined : roundToOre(a);
 }
 
+/**
+ * R6: the largest amount a cell may hold (Kostnad, Belopp, Avgiftsutrymme, a tariff fee). No fee,
+ * device cost or room to pay comes near ten million kronor: a larger value is a typing or unit
+ * error (1E+20, 17 digits), refused rather than billed. The bound also keeps totals exact:
+ * decimal.js keeps 20 significant digits, and a million lines at the bound are 16 with öre.
+ */
+export const MAX_AMOUNT: Money = new Decimal(10_000_000);
+
+export function isPlausibleAmount(amount: Money): boolean {
+  return amount.abs().lessThanOrEqualTo(MAX_AMOUNT);
+}
+
+/** The bound as users read it in a message: "högst 10 000 000 kr". */
+export const MAX_AMOUNT_TEXT = `högst ${formatKr(MAX_AMOUNT)}`;
+
 const AMOUNT_TEXT = /^-?\d+(?:[.,]\d+)?$/;
 
 /**

@@ -2,7 +2,7 @@
 import { findHeaders } from './headers.js';
 import { monthFromCell, monthKey, type YearMonth } from './days.js';
 import { personnummerProblem } from './messages.js';
-import { moneyFromCell, type Money } from './money.js';
+import { isPlausibleAmount, MAX_AMOUNT_TEXT, moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import type { Problem } from './problems.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
@@ -56,12 +56,17 @@ export function readOtherFees(sheet: SheetCells, month: YearMonth): OtherFeesRea
     const m = monthFromCell(cells[h.index.month!]);
     if (!m) fail('month', 'Månaden går inte att läsa. Skriv ÅÅÅÅ-MM eller ett datum i månaden.');
     const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
-    if (!amount || amount.isNegative())
+    const amountOk = !!amount && !amount.isNegative() && isPlausibleAmount(amount);
+    if (!amountOk)
       fail(
         'amount',
-        amount ? 'Beloppet får inte vara negativt.' : 'Beloppet saknas eller är inte ett tal. Ange avgiften i kronor.',
+        !amount
+          ? 'Beloppet saknas eller är inte ett tal. Ange avgiften i kronor.'
+          : amount.isNegative()
+            ? 'Beloppet får inte vara negativt.'
+            : `Beloppet ${displayValue(cells[h.index.amount!])} kr är orimligt stort (${MAX_AMOUNT_TEXT}). Kontrollera beloppet.`,
       );
-    if (!pnr.ok || !m || !amount || amount.isNegative() || monthKey(m) !== wanted) continue;
+    if (!pnr.ok || !m || !amountOk || monthKey(m) !== wanted) continue;
     const prev = byPerson.get(pnr.value);
     if (prev) {
       prev.amount = prev.amount.plus(amount);

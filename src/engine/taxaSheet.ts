@@ -3,7 +3,7 @@
 //   2. prisbasbelopp: "År" + "Prisbasbelopp" (+ optional "Maxtaxa"), one row per year.
 // A bad cell refuses the run: the tariff decides every amount, so nothing is guessed.
 import { dayFromCell, dayToExcelSerial, dayToIso } from './days.js';
-import { amountFromCell, moneyFromCell, type Money } from './money.js';
+import { amountFromCell, isPlausibleAmount, MAX_AMOUNT_TEXT, moneyFromCell, type Money } from './money.js';
 import { DEFAULT_PRISBASBELOPP, mergePrisbasbelopp, type PrisbasbeloppEntry, type PrisbasbeloppTable } from './maxtaxa.js';
 import { columnLetter, RunError } from './problems.js';
 import type { FeeCategory } from './services.js';
@@ -112,6 +112,7 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
       const c = colOf[k]!;
       const a = moneyFromCell(row[c]); // R6: tariff amounts kept to öre
       if (!a || a.isNegative()) return refuse(r, c, 'beloppet saknas, är inte ett tal eller är negativt', row[c]);
+      if (!isPlausibleAmount(a)) return refuse(r, c, `beloppet är orimligt stort (${MAX_AMOUNT_TEXT})`, row[c]);
       return a;
     };
     const cappedCol = colOf.installationCapped;
@@ -168,10 +169,12 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
       const pbb = amountFromCell(row[pc + 1]);
       if (!pbb || !pbb.isPositive() || pbb.isZero())
         refuse(r, pc + 1, 'prisbasbeloppet saknas eller är inte ett positivt tal', row[pc + 1]);
+      if (!isPlausibleAmount(pbb!)) refuse(r, pc + 1, `prisbasbeloppet är orimligt stort (${MAX_AMOUNT_TEXT})`, row[pc + 1]);
       let maxtaxa: Money | undefined;
       if (maxCol !== undefined && !isBlank(row[maxCol])) {
         maxtaxa = moneyFromCell(row[maxCol]); // R6: kept to öre
         if (!maxtaxa || maxtaxa.isNegative()) refuse(r, maxCol, 'maxtaxan är inte ett tal', row[maxCol]);
+        if (!isPlausibleAmount(maxtaxa!)) refuse(r, maxCol, `maxtaxan är orimligt stor (${MAX_AMOUNT_TEXT})`, row[maxCol]);
       }
       if (extra.some((e) => e.year === year!.toNumber()))
         refuse(r, pc, 'året står redan på en rad ovanför; ta bort den ena', row[pc]);

@@ -1,11 +1,11 @@
 // R4: Ersättning teknik, the charge for technology that is lost, unusable or not returned: the
 // row's Kostnad, outside the cap. (Not Installationstyp "Byte", a replaced device, which R3 covers.)
 import { dayToIso, sameMonth, type Day, type YearMonth } from '../days.js';
-import { formatKr, type Money } from '../money.js';
+import { formatKr, isPlausibleAmount, MAX_AMOUNT_TEXT, type Money } from '../money.js';
 import { rowCost, type RegisterRow } from '../register.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { tariffVersionOn, type Tariff } from '../tariff.js';
-import { isBlank } from '../text.js';
+import { displayValue, isBlank } from '../text.js';
 
 /** What R4 reads from a register row. */
 export type LostDeviceFacts = Pick<RegisterRow, 'returnStatus' | 'ended' | 'reminder' | 'costCell'>;
@@ -56,6 +56,13 @@ export function lostDeviceChargeFor(row: LostDeviceFacts, month: YearMonth, remi
   if (cost === undefined)
     return { kind: 'costProblem', reason: isBlank(row.costCell) ? 'saknas' : 'är inte ett tal', dueText: why };
   if (cost.isNegative()) return { kind: 'costProblem', reason: 'är negativ', dueText: why };
+  if (!isPlausibleAmount(cost)) {
+    return {
+      kind: 'costProblem',
+      reason: `är orimligt stor (${displayValue(row.costCell)} kr; ${MAX_AMOUNT_TEXT})`,
+      dueText: why,
+    };
+  }
   return {
     kind: 'charge',
     amount: cost,
