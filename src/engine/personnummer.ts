@@ -64,8 +64,9 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     if (!Number.isInteger(raw) || raw < 0) return { ok: false, reason: 'är inte ett personnummer' };
     text = String(raw);
   } else if (typeof raw === 'string') {
-    // Spaces are rare in a register: strip only when something else than digits and -/+ is there.
-    text = onlyDigitsAndSigns(raw) ? raw : raw.replace(/[\s\u00a0]/g, '');
+    // Spaces and typographic dashes are rare in a register: clean only when something else than
+    // digits and -/+ is there. A word processor turns "-" into an en dash or minus sign.
+    text = onlyDigitsAndSigns(raw) ? raw : raw.replace(/[\s\u00a0]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
   } else {
     return { ok: false, reason: raw === null || raw === undefined ? 'saknas' : 'är inte ett personnummer' };
   }

@@ -46,6 +46,16 @@ describe('§4 personnummer forms', () => {
     expect(ok(`${full.slice(0, 8)}\u00a0${full.slice(9)}`)).toBe(full);
   });
 
+  it('§4: an en dash, minus sign or other dash (as Word and Outlook type one) reads like a hyphen (issue 9 item 11)', () => {
+    for (const dash of ['\u2013', '\u2212', '\u2011', '\u2010', '\u2012', '\u2014']) {
+      expect(ok(full.replace('-', dash))).toBe(full);
+      expect(ok(shortPnr(full).replace('-', dash))).toBe(full);
+    }
+    expect(ok(`${full.slice(0, 8)} \u2013 ${full.slice(9)}`)).toBe(full);
+    // The check digit is still checked.
+    expect(reason(withBadCheckDigit(full).replace('-', '\u2013'))).toMatch(/kontrollsiffra/);
+  });
+
   it('§4: "+" means 100 years earlier (people aged 100 or more)', () => {
     const old = makePnr('19230515', '246');
     expect(ok(shortPnr(old, '+'), 2025)).toBe(old);
