@@ -49,12 +49,15 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   const sheets = wb.worksheets;
   const names = sheets.map((s) => s.name);
   const headerRows = sheets.map((ws) => ({ name: ws.name, headerRow: firstRowValues(ws) }));
-  const registerName = chooseRegisterSheet(headerRows, args.sheet);
+  const { name: registerName, candidates } = chooseRegisterSheet(headerRows, args.sheet);
   if (!registerName) {
+    const list = (xs: readonly string[]): string => xs.map((n) => `"${n}"`).join(', ');
     throw new RunError(
       args.sheet
-        ? `Bladet "${args.sheet}" finns inte i ${args.input}. Bladen är: ${names.join(', ')}.`
-        : `Hittar inget registerblad i ${args.input}: inget blad heter Enhetsregister och inget har rubrikerna Personnummer, Tjänst och Installerad.`,
+        ? `Bladet "${args.sheet}" finns inte i ${args.input}. Bladen är: ${list(names)}.`
+        : candidates.length > 1
+          ? `Flera blad i ${args.input} ser ut som ett register och inget heter Enhetsregister: ${list(candidates)}. Ange vilket som ska faktureras med --sheet, t.ex. --sheet "${candidates[candidates.length - 1]}".`
+          : `Hittar inget registerblad i ${args.input}: inget blad heter Enhetsregister och inget har rubrikerna Personnummer, Tjänst och Installerad.`,
     );
   }
   const cellsOf = (name: string | undefined): SheetCells | undefined => {

@@ -58,17 +58,26 @@ export function findSheetName(names: readonly string[], wanted: string): string 
   return names.find((n) => normaliseKey(n) === key);
 }
 
+export interface RegisterSheetChoice {
+  /** The register sheet, where it is clear which one it is. */
+  readonly name?: string;
+  /** Every sheet whose header row has the required columns. */
+  readonly candidates: readonly string[];
+}
+
 /**
- * The register sheet: the one named by the user, else "Enhetsregister", else the first sheet
- * whose header row has every required column.
+ * The register sheet: the one named by the user, else "Enhetsregister", else the one sheet whose
+ * header row has every required column. Several such sheets (tabs "Register 2024", "Register
+ * 2025") are no choice to guess: name is left out and the user picks among the candidates.
  */
 export function chooseRegisterSheet(
   sheets: ReadonlyArray<{ name: string; headerRow: ReadonlyArray<unknown> }>,
   preferred?: string,
-): string | undefined {
+): RegisterSheetChoice {
   const names = sheets.map((s) => s.name);
-  if (preferred) return findSheetName(names, preferred);
-  const byName = findSheetName(names, DEFAULT_REGISTER_SHEET);
-  if (byName) return byName;
-  return sheets.find((s) => detectColumns(s.headerRow).missing.length === 0)?.name;
+  const candidates = sheets.filter((s) => detectColumns(s.headerRow).missing.length === 0).map((s) => s.name);
+  const name = preferred
+    ? findSheetName(names, preferred)
+    : (findSheetName(names, DEFAULT_REGISTER_SHEET) ?? (candidates.length === 1 ? candidates[0] : undefined));
+  return name === undefined ? { candidates } : { name, candidates };
 }

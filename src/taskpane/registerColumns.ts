@@ -10,14 +10,14 @@ import {
 } from '../engine/index.js';
 import type { SheetSummary, WorkbookOverview } from '../workbook/index.js';
 
-/** Saved sheet if it still exists, else the sheet whose headers fit (engine's choice). */
+/** Saved sheet if it still exists, else the engine's choice; none when several sheets fit. */
 export function initialRegisterSheet(overview: WorkbookOverview, saved?: string): string | undefined {
   const names = overview.sheets.map((s) => s.name);
   if (saved) {
     const found = findSheetName(names, saved);
     if (found) return found;
   }
-  return chooseRegisterSheet(overview.sheets.map((s) => ({ name: s.name, headerRow: s.headers })));
+  return chooseRegisterSheet(overview.sheets.map((s) => ({ name: s.name, headerRow: s.headers }))).name;
 }
 
 export function sheetSummary(overview: WorkbookOverview | undefined, name: string | undefined): SheetSummary | undefined {

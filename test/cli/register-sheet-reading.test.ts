@@ -46,6 +46,34 @@ describe('register sheet not named Enhetsregister (spec §4, issue 2 --sheet def
   });
 });
 
+describe('several sheets that fit as a register (issue 9 item 4)', () => {
+  it('none named Enhetsregister: refused, listing the candidates and --sheet; with --sheet the named one is billed', async () => {
+    const path = join(dir, 'two-years.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Register 2024').addRows([
+      ['Personnummer', 'Tjänst', 'Installerad'],
+      [PNR, 'Trygghetslarm', date('2024-01-01')],
+    ]);
+    wb.addWorksheet('Register 2025').addRows([
+      ['Personnummer', 'Tjänst', 'Installerad'],
+      [PNR, 'Larmknapp sammanboende', date('2024-01-01')],
+    ]);
+    await wb.xlsx.writeFile(path);
+    const run = runInvoice({ input: path, month: MARCH, output: `${path}.out.xlsx`, force: true });
+    await expect(run).rejects.toBeInstanceOf(RunError);
+    await expect(run).rejects.toThrow(/"Register 2024", "Register 2025"/);
+    await expect(run).rejects.toThrow(/--sheet/);
+    const named = await runInvoice({
+      input: path,
+      month: MARCH,
+      output: `${path}.out.xlsx`,
+      force: true,
+      sheet: 'Register 2025',
+    });
+    expect(named.result.total.toNumber()).toBe(40);
+  });
+});
+
 describe('cells the command line hands to the engine', () => {
   it('a formula without a computed value is shown as the formula, never "[object Object]"', () => {
     expect(plainCellValue({ formula: 'DATE(2025,3,12)' })).toBe('=DATE(2025,3,12)');

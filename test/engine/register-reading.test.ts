@@ -130,18 +130,31 @@ describe('§4 headers', () => {
     ]);
   });
 
-  it('§4: the register sheet is the one the user names, else "Enhetsregister" (any case), else the first with all required headers', () => {
+  it('§4: the register sheet is the one the user names, else "Enhetsregister" (any case), else the one sheet with all required headers', () => {
     const sheets = [
       { name: 'Instruktioner', headerRow: ['Läs mig'] },
       { name: 'Larm 2025', headerRow: ['Pnr', 'Produkt', 'Startdatum'] },
       { name: 'ENHETSREGISTER', headerRow: ['Namn'] },
     ];
-    expect(chooseRegisterSheet(sheets, 'larm 2025')).toBe('Larm 2025');
-    expect(chooseRegisterSheet(sheets, 'Saknas')).toBeUndefined();
-    expect(chooseRegisterSheet(sheets)).toBe('ENHETSREGISTER');
-    expect(chooseRegisterSheet(sheets.slice(0, 2))).toBe('Larm 2025');
-    expect(chooseRegisterSheet(sheets.slice(0, 1))).toBeUndefined();
+    expect(chooseRegisterSheet(sheets, 'larm 2025').name).toBe('Larm 2025');
+    expect(chooseRegisterSheet(sheets, 'Saknas').name).toBeUndefined();
+    expect(chooseRegisterSheet(sheets).name).toBe('ENHETSREGISTER');
+    expect(chooseRegisterSheet(sheets.slice(0, 2))).toEqual({ name: 'Larm 2025', candidates: ['Larm 2025'] });
+    expect(chooseRegisterSheet(sheets.slice(0, 1))).toEqual({ candidates: [] });
     expect(findSheetName(['Övriga  avgifter', 'Taxa'], 'övriga avgifter')).toBe('Övriga  avgifter');
+  });
+
+  it('§4: several sheets fit and none is named Enhetsregister: no choice, every candidate listed (issue 9 item 4)', () => {
+    const fits = ['Personnummer', 'Tjänst', 'Installerad'];
+    const sheets = [
+      { name: 'Register 2024', headerRow: fits },
+      { name: 'Anteckningar', headerRow: ['Text'] },
+      { name: 'Register 2025', headerRow: fits },
+    ];
+    expect(chooseRegisterSheet(sheets)).toEqual({ candidates: ['Register 2024', 'Register 2025'] });
+    // Named by the user, or one of them named Enhetsregister: that one.
+    expect(chooseRegisterSheet(sheets, 'register 2025').name).toBe('Register 2025');
+    expect(chooseRegisterSheet([...sheets, { name: 'Enhetsregister', headerRow: fits }]).name).toBe('Enhetsregister');
   });
 
   it('§4: detectColumns reports the first matching column and the missing required fields', () => {

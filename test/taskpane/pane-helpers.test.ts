@@ -66,6 +66,14 @@ describe('register sheet', () => {
     expect(initialRegisterSheet(overview({ Blad1: ['A'], Lista: ['Pnr', 'Typ', 'Installationsdatum'] }))).toBe('Lista');
     expect(initialRegisterSheet(overview({ Blad1: ['A'] }))).toBeUndefined();
   });
+
+  it('several sheets fit and none is named Enhetsregister: none is preselected (issue 9 item 4)', () => {
+    const fits = ['Personnummer', 'Tjänst', 'Installerad'];
+    expect(initialRegisterSheet(overview({ 'Register 2024': fits, 'Register 2025': fits }))).toBeUndefined();
+    expect(initialRegisterSheet(overview({ 'Register 2024': fits, 'Register 2025': fits }), 'Register 2025')).toBe(
+      'Register 2025',
+    );
+  });
 });
 
 describe('column mapping', () => {
