@@ -67,7 +67,7 @@ export function readAbilityToPay(sheet: SheetCells, month: YearMonth): AbilityTo
     const fromCell = h.index.from === undefined ? undefined : cells[h.index.from];
     let from: Day | undefined = -Infinity;
     if (!isBlank(fromCell)) {
-      from = dayFromCell(fromCell);
+      from = dayFromCell(fromCell, sheet.date1904);
       if (from === undefined) fail('from', 'Datumet går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.');
     }
     if (!pnr.ok || !amountOk || from === undefined || from > start) continue;

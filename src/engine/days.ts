@@ -63,10 +63,14 @@ export function dayToIso(d: Day): string {
 // Excel's 1900 date system counts 1900-02-29 (serial 60), a day that never existed.
 const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01
 const LAST_EXCEL_SERIAL = 2958465; // 9999-12-31
+// The 1904 date system (Excel for Mac workbooks): serial 0 is 1904-01-01, no phantom day.
+const EXCEL_1904_EPOCH_OFFSET = 24107; // serial of 1970-01-01
+const LAST_EXCEL_1904_SERIAL = 2957003; // 9999-12-31
 
-export function dayFromExcelSerial(serial: number): Day | undefined {
+export function dayFromExcelSerial(serial: number, date1904 = false): Day | undefined {
   if (!Number.isFinite(serial)) return undefined;
   const whole = Math.floor(serial); // a time of day does not change the calendar day
+  if (date1904) return whole < 0 || whole > LAST_EXCEL_1904_SERIAL ? undefined : whole - EXCEL_1904_EPOCH_OFFSET;
   if (whole < 1 || whole === 60 || whole > LAST_EXCEL_SERIAL) return undefined;
   return whole < 60 ? whole - EXCEL_EPOCH_OFFSET + 1 : whole - EXCEL_EPOCH_OFFSET;
 }
@@ -98,9 +102,12 @@ export function dayFromIso(text: string): Day | undefined {
   return isValidYmd(y, mo, d) ? dayFromYmd(y, mo, d) : undefined;
 }
 
-/** A date cell: Excel serial, a Date (exceljs) or ISO text. Anything else is unreadable. */
-export function dayFromCell(value: unknown): Day | undefined {
-  if (typeof value === 'number') return dayFromExcelSerial(value);
+/**
+ * A date cell: Excel serial, a Date (exceljs) or ISO text. Anything else is unreadable. A
+ * serial counts in the sheet's date system (SheetCells.date1904); a Date is already a day.
+ */
+export function dayFromCell(value: unknown, date1904 = false): Day | undefined {
+  if (typeof value === 'number') return dayFromExcelSerial(value, date1904);
   if (value instanceof Date) return dayFromUtcDate(value);
   if (typeof value === 'string') return dayFromIso(value);
   return undefined;
@@ -142,11 +149,11 @@ export function previousMonth(m: YearMonth): YearMonth {
 }
 
 /** A month cell: `YYYY-MM` text or any date in the month. */
-export function monthFromCell(value: unknown): YearMonth | undefined {
+export function monthFromCell(value: unknown, date1904 = false): YearMonth | undefined {
   if (typeof value === 'string') {
     const byKey = parseMonthKey(value);
     if (byKey) return byKey;
   }
-  const d = dayFromCell(value);
+  const d = dayFromCell(value, date1904);
   return d === undefined ? undefined : monthOfDay(d);
 }

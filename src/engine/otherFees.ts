@@ -53,7 +53,7 @@ export function readOtherFees(sheet: SheetCells, month: YearMonth): OtherFeesRea
     };
     const pnr = parsePersonnummer(cells[h.index.pnr!], month.year);
     if (!pnr.ok) fail('pnr', personnummerProblem(pnr.reason));
-    const m = monthFromCell(cells[h.index.month!]);
+    const m = monthFromCell(cells[h.index.month!], sheet.date1904);
     if (!m) fail('month', 'Månaden går inte att läsa. Skriv ÅÅÅÅ-MM eller ett datum i månaden.');
     const amount = moneyFromCell(cells[h.index.amount!]); // R6: kept to öre
     const amountOk = !!amount && !amount.isNegative() && isPlausibleAmount(amount);

@@ -92,8 +92,8 @@ export function serviceFromCell(value: unknown): CellReading<Service> {
 // Formulas and text registers repeat the same date texts, and parsing one dominated a VT.FEE call.
 const dayByText = new Map<string, Day | undefined>();
 
-function dayOf(value: unknown): Day | undefined {
-  if (typeof value !== 'string') return dayFromCell(value);
+function dayOf(value: unknown, date1904: boolean): Day | undefined {
+  if (typeof value !== 'string') return dayFromCell(value, date1904); // text does not depend on the date system
   let day = dayByText.get(value);
   if (day === undefined && !dayByText.has(value)) {
     day = dayFromCell(value);
@@ -103,9 +103,9 @@ function dayOf(value: unknown): Day | undefined {
   return day;
 }
 
-/** §4 Installerad: a date cell or ÅÅÅÅ-MM-DD text, required. */
-export function installedFromCell(value: unknown): CellReading<Day> {
-  const day = dayOf(value);
+/** §4 Installerad: a date cell or ÅÅÅÅ-MM-DD text, required; a serial in the sheet's date system. */
+export function installedFromCell(value: unknown, date1904 = false): CellReading<Day> {
+  const day = dayOf(value, date1904);
   if (day !== undefined) return { ok: true, value: day };
   return fel(
     'installed',
@@ -116,9 +116,13 @@ export function installedFromCell(value: unknown): CellReading<Day> {
 const NO_DATE: CellReading<Day | undefined> = ok(undefined);
 
 /** §4 Avslutad or Påminnelse: blank, or a date cell or ÅÅÅÅ-MM-DD text. */
-export function optionalDateFromCell(value: unknown, field: 'ended' | 'reminder'): CellReading<Day | undefined> {
+export function optionalDateFromCell(
+  value: unknown,
+  field: 'ended' | 'reminder',
+  date1904 = false,
+): CellReading<Day | undefined> {
   if (isBlank(value)) return NO_DATE;
-  const day = dayOf(value);
+  const day = dayOf(value, date1904);
   return day === undefined ? fel(field, UNREADABLE_DATE(value)) : { ok: true, value: day };
 }
 
@@ -290,6 +294,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       message: `Kolumnen "${ignored}" betyder också ${COLUMN_BY_FIELD[rep.field].header}, men kolumnen "${headers[rep.field]}" (kolumn ${letters[rep.field]}) används och "${ignored}" läses inte. Ta bort eller byt namn på en av dem.`,
     });
   }
+  const date1904 = sheet.date1904 === true;
   const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
   let dataRowCount = 0;
 
@@ -308,12 +313,12 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     const serviceCell = cellAt(ctx, iService);
     const service = valueOf(ctx, serviceFromCell(serviceCell), 'service', serviceCell);
     const installedCell = cellAt(ctx, iInstalled);
-    const installed = valueOf(ctx, installedFromCell(installedCell), 'installed', installedCell);
+    const installed = valueOf(ctx, installedFromCell(installedCell, date1904), 'installed', installedCell);
     const endedCell = cellAt(ctx, iEnded);
-    const endedReading = optionalDateFromCell(endedCell, 'ended');
+    const endedReading = optionalDateFromCell(endedCell, 'ended', date1904);
     const ended = valueOf(ctx, endedReading, 'ended', endedCell);
     const reminderCell = cellAt(ctx, iReminder);
-    const reminder = valueOf(ctx, optionalDateFromCell(reminderCell, 'reminder'), 'reminder', reminderCell);
+    const reminder = valueOf(ctx, optionalDateFromCell(reminderCell, 'reminder', date1904), 'reminder', reminderCell);
     if (installed !== undefined) {
       const backwards = endedBeforeInstalled(installed, ended);
       if (backwards) report(ctx, 'Fel', 'ended', backwards, endedCell);

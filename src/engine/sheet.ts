@@ -10,7 +10,10 @@ export interface SheetCells {
   readonly firstRow?: number;
   /** Zero-based column index of values[r][0] (default 0, column A). */
   readonly firstColumn?: number;
-  /** Date serials count from 1904-01-01 (a workbook in the 1904 date system); default 1900. */
+  /**
+   * The workbook counts dates in the 1904 system (Excel for Mac): a number in a date column is
+   * a serial from 1904-01-01 (default false: the 1900 system).
+   */
   readonly date1904?: boolean;
 }
 

@@ -106,7 +106,7 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
     const row = values[r] ?? [];
     const fromCell = row[hc];
     if (isBlank(fromCell)) break;
-    const from = dayFromCell(fromCell);
+    const from = dayFromCell(fromCell, sheet.date1904);
     if (from === undefined) refuse(r, hc, '"Gäller från" är inte ett datum', fromCell);
     const amount = (k: TariffKey): Money => {
       const c = colOf[k]!;

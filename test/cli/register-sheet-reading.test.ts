@@ -81,18 +81,38 @@ describe('cells the command line hands to the engine', () => {
     expect(plainCellValue({ formula: 'DATE(2025,3,12)', result: date('2025-03-12') })).toEqual(date('2025-03-12'));
   });
 
-  it('reports such a date cell as unreadable with the formula as the value', async () => {
+  it('refuses a register whose formulas were never calculated, naming the cell and what to do (issue 9 item 11)', async () => {
     const path = join(dir, 'uncalculated.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Enhetsregister');
     ws.getRow(1).values = ['Personnummer', 'Tjänst', 'Installerad'];
     ws.getRow(2).values = [PNR, 'Trygghetslarm'];
     ws.getCell('C2').value = { formula: 'DATE(2025,3,12)' } as ExcelJS.CellFormulaValue;
+    ws.getRow(3).values = [PNR, 'Larmknapp'];
+    ws.getCell('C3').value = { formula: 'DATE(2025,3,1)' } as ExcelJS.CellFormulaValue;
     await wb.xlsx.writeFile(path);
-    const { result } = await runInvoice({ input: path, month: MARCH, output: `${path}.out.xlsx`, force: true });
-    expect(result.problems).toEqual([
-      expect.objectContaining({ severity: 'Fel', row: 2, cell: 'C2', value: '=DATE(2025,3,12)' }),
-    ]);
+    const run = runInvoice({ input: path, month: MARCH, output: `${path}.out.xlsx`, force: true });
+    await expect(run).rejects.toBeInstanceOf(RunError);
+    await expect(run).rejects.toThrow(
+      /har inte räknats om: formeln i bladet "Enhetsregister", cell C2 \(=DATE\(2025,3,12\)\) och 1 till saknar beräknat värde .*Öppna filen i Excel, spara den/,
+    );
+    await expect(run).rejects.not.toThrow(/Datumet/);
+  });
+
+  it('reads a formula that computed "" or 0 as that value, not as uncalculated', async () => {
+    const path = join(dir, 'helper-formulas.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Enhetsregister');
+    ws.getRow(1).values = ['Personnummer', 'Tjänst', 'Installerad', 'Hjälp', 'Noll'];
+    ws.getRow(2).values = [PNR, 'Trygghetslarm', date('2024-01-01')];
+    ws.getCell('D2').value = { formula: 'IF(A2="","",A2)', result: '' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E2').value = { formula: 'A9*0', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('C3').value = { formula: 'DATE(2024,1,1)', result: date('2024-01-01') } as ExcelJS.CellFormulaValue;
+    ws.getCell('C3').numFmt = 'yyyy-mm-dd';
+    ws.getCell('A3').value = PNR;
+    ws.getCell('B3').value = 'Larmknapp';
+    await wb.xlsx.writeFile(path);
+    expect(await billedTotal(path)).toBe(279);
   });
 });
 
