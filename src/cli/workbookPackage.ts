@@ -158,19 +158,21 @@ async function readPackage(zip: ZipArchive, shownAs: string): Promise<WorkbookPa
   }
 
   const rootRels = await readRels(zip, '');
-  const workbookPart =
-    rootRels.find((r) => r.type.endsWith(REL.officeDocument) && zip.entry(r.target))?.target ??
-    (zip.entry('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
-  if (!workbookPart) {
-    if (names.some((n) => n.toLowerCase().startsWith('word/'))) throw notExcelZip(shownAs, 'ett Word-dokument');
-    if (names.some((n) => n.toLowerCase().startsWith('ppt/'))) throw notExcelZip(shownAs, 'en PowerPoint-presentation');
-    throw notExcelZip(shownAs, 'ett zip-arkiv');
-  }
+  const mainPart = rootRels.find((r) => r.type.endsWith(REL.officeDocument) && zip.entry(r.target))?.target;
+  const workbookPart = mainPart ?? (zip.entry('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
+  const notExcel = (): RunError => {
+    const top = (mainPart ?? names.find((n) => /^(word|ppt)\//i.test(n)) ?? '').toLowerCase();
+    if (top.startsWith('word/')) return notExcelZip(shownAs, 'ett Word-dokument');
+    if (top.startsWith('ppt/')) return notExcelZip(shownAs, 'en PowerPoint-presentation');
+    return notExcelZip(shownAs, 'ett zip-arkiv');
+  };
+  if (!workbookPart) throw notExcel();
   if (workbookPart.toLowerCase().endsWith('.bin')) {
     throw new RunError(`Filen ${shownAs} är en binär Excel-arbetsbok (.xlsb). ${SAVE_AS_XLSX}`);
   }
 
   const workbookXml = await zip.text(zip.entry(workbookPart)!);
+  if (xmlElements(workbookXml, 'workbook').length === 0) throw notExcel();
   const workbookRels = await readRels(zip, workbookPart);
   const relById = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
