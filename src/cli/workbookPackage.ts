@@ -90,11 +90,13 @@ export function openError(e: unknown, shownAs: string): Error {
     case 'ENOENT':
       return new RunError(`Filen ${shownAs} finns inte.`);
     default:
-      return new RunError(`Filen ${shownAs} går inte att läsa (${code ?? (e as Error).message}).`);
+      return new RunError(
+        `Filen ${shownAs} går inte att läsa (felkod ${code ?? 'okänd'}). Kontrollera att filen går att öppna, eller kopiera den till en annan mapp, och kör igen.`,
+      );
   }
 }
 
-function damaged(shownAs: string): RunError {
+export function damaged(shownAs: string): RunError {
   return new RunError(
     `Filen ${shownAs} ser ut som en Excel-arbetsbok men går inte att läsa: den är skadad eller ofullständig (avbruten kopiering eller nedladdning?). Öppna den i Excel och spara den igen, eller hämta en hel kopia, och kör sedan igen.`,
   );

@@ -8,7 +8,14 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { columnLetter, dayFromExcelSerial, dayToUtcDate, RunError, type SheetCells } from '../engine/index.js';
-import { openWorkbookPackage, type SheetPart, type TablePart, type WorkbookPackage } from './workbookPackage.js';
+import {
+  damaged,
+  openError,
+  openWorkbookPackage,
+  type SheetPart,
+  type TablePart,
+  type WorkbookPackage,
+} from './workbookPackage.js';
 import { ZipFormatError } from './zipArchive.js';
 
 export interface WorkbookFile {
@@ -42,13 +49,23 @@ export function plainCellValue(v: unknown): unknown {
 /** Opens an .xlsx for reading; refuses anything else with a Swedish message naming `shownAs`. */
 export async function openWorkbookFile(path: string, shownAs: string): Promise<WorkbookFile> {
   const pkg = await openWorkbookPackage(path, shownAs);
-  const reader = new CellReader(pkg, shownAs);
+  let reader: CellReader;
+  try {
+    reader = new CellReader(pkg, shownAs);
+  } catch (e) {
+    await pkg.close();
+    throw e;
+  }
   const byName = new Map(pkg.sheets.map((s) => [s.name, s]));
+  // What goes wrong past the zip's directory is the file's fault: a part that does not inflate
+  // or parse, or a read the system refuses.
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (e) {
       if (e instanceof RunError) throw e;
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && !code.startsWith('Z_') && !(e instanceof ZipFormatError)) throw openError(e, shownAs);
       throw damaged(shownAs);
     }
   };
@@ -62,12 +79,6 @@ export async function openWorkbookFile(path: string, shownAs: string): Promise<W
     },
     close: () => pkg.close(),
   };
-}
-
-function damaged(shownAs: string): RunError {
-  return new RunError(
-    `Filen ${shownAs} går inte att läsa som en Excel-arbetsbok (.xlsx): den är skadad eller i ett annat format. Öppna den i Excel och spara som Excel-arbetsbok (.xlsx), och kör sedan igen.`,
-  );
 }
 
 /** The pieces of exceljs's WorkbookReader that each read one part; we call them in our order. */
