@@ -4,6 +4,7 @@
 // honoured, and files that are not workbooks get a Swedish message saying what they are.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -361,4 +362,44 @@ describe('files that are not .xlsx workbooks (issue 9 item 11)', () => {
     expect(openError(err('EBUSY'), 'r.xlsx').message).toMatch(/är låst av ett annat program \(t\.ex\. öppen i Excel\)/);
     expect(openError(err('EACCES'), 'r.xlsx')).toBeInstanceOf(RunError);
   });
+});
+
+const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+// CI installs LibreOffice (.ci/run); without it these say so and skip.
+const describeWithLibreOffice = hasSoffice || process.env.CI ? describe : describe.skip;
+
+describeWithLibreOffice('files saved by LibreOffice', () => {
+  /** The register converted by LibreOffice to `format` (ods, xlsx). */
+  async function convertedRegister(format: string): Promise<string> {
+    const source = await writeRegister([
+      ['Personnummer', 'Namn', 'Tjänst', 'Installerad', 'Återlämning'],
+      [pnr(1), 'Åsa Öberg', 'Trygghetslarm', date('2025-03-12'), null],
+      [pnr(2), 'Örjan Ågren', 'Larmknapp', date('2020-01-01'), 'Återlämnad'],
+    ]);
+    const out = file('lo');
+    mkdirSync(out);
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', format, '--outdir', out, source],
+      { stdio: 'ignore', timeout: 120000 },
+    );
+    return join(out, source.replace(/^.*\//, '').replace(/xlsx$/, format));
+  }
+
+  it('a real .ods is named as an OpenDocument spreadsheet, with what to do', async () => {
+    const ods = await convertedRegister('ods');
+    const book = openWorkbookFile(ods, 'register.ods');
+    await expect(book).rejects.toBeInstanceOf(RunError);
+    await expect(book).rejects.toThrow(/register\.ods är ett OpenDocument-kalkylark .*spara den som Excel-arbetsbok \(\.xlsx\)/);
+  }, 180000);
+
+  it('an .xlsx written by LibreOffice is read with its text, dates and amounts', async () => {
+    const xlsx = await convertedRegister('xlsx');
+    const sheet = await readSheet(xlsx);
+    expect(sheet.values.slice(1).map((r) => [r[1], dayFromCell(r[3]), r[4] ?? null])).toEqual([
+      ['Åsa Öberg', dayFromYmd(2025, 3, 12), null],
+      ['Örjan Ågren', dayFromYmd(2020, 1, 1), 'Återlämnad'],
+    ]);
+    expect((await bill(xlsx)).result.total.toNumber()).toBe(239 + 200 + 40);
+  }, 180000);
 });
