@@ -18,15 +18,16 @@ import {
 } from '../record/invoiceRecord.js';
 import type { SheetCells } from '../sheet.js';
 import type { YearMonth } from '../days.js';
-import { csvRows } from './csv.js';
-import { describeChar, encodeText, unencodableChar, type Encoding } from './encoding.js';
+import { ByteWriter } from './byteWriter.js';
+import { writeCsv } from './csv.js';
+import { decodeText, type Encoding } from './encoding.js';
 import { readExportSheet, type ExportConfig } from './exportSheet.js';
 import { encodingOf, FORMAT_LABEL, type ExportFormat, type LineEnd } from './exportSettings.js';
-import { fixedWidthRecords, type FileValues, type WriteContext } from './fixedWidth.js';
-import { groupInvoices, type ExportInvoice, type ExportLine } from './invoices.js';
+import { fixedWidthSize, writeFixedWidth, type FileValues, type WriteContext } from './fixedWidth.js';
+import { groupInvoices, INVOICE_TEXT_FIELDS, type ExportInvoice, type ExportLine } from './invoices.js';
 import { konteringLookup, type KonteringRow } from './kontering.js';
 import { Refusals } from './refusals.js';
-import { formatDay, hasControlChar, nfc } from './values.js';
+import { formatDay, nfc } from './values.js';
 
 export interface ExportSummary {
   readonly sheet: string;
@@ -62,7 +63,7 @@ export type ExportResult =
       /** The file as it is to be saved. */
       readonly bytes: Uint8Array;
       /** The file's text lines without line ends (the pane writes them to "Export ÅÅÅÅ-MM", one a row). */
-      readonly lines: readonly string[];
+      readonly lines: () => string[];
     }
   | { readonly ok: false; readonly refusals: readonly Problem[] };
 
@@ -148,6 +149,18 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
       value: c ? line.cells[c.index] : '',
     };
   };
+  // The row text: the kontering's Text, else Typ and Tjänst; a line for an earlier month (a correction) says which.
+  const texts = new Map<KonteringRow, Map<string, string>>();
+  const rowText = (k: KonteringRow, earlierMonth: string, services: string): string => {
+    const own = k.text !== '' ? k.text : k.kind;
+    const tail = k.text !== '' ? '' : services;
+    if (earlierMonth !== '') return [own, earlierMonth, tail].filter((t) => t !== '').join(' ');
+    let byServices = texts.get(k);
+    if (!byServices) texts.set(k, (byServices = new Map()));
+    let text = byServices.get(tail);
+    if (text === undefined) byServices.set(tail, (text = tail === '' ? own : `${own} ${tail}`));
+    return text;
+  };
   let sheetTotalOre = 0;
   for (const line of record.lines) {
     sheetTotalOre += line.amountOre;
@@ -172,16 +185,12 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
     if (q && !q.ok) refusals.add(cellSource(line, 'quantity'), amountMessage('Antal', q.reason));
     const p = recordHundredths(record, line, 'unitPrice');
     if (p && !p.ok) refusals.add(cellSource(line, 'unitPrice'), amountMessage('À-pris', p.reason));
-    const base = k.text !== '' ? k.text : line.kind;
-    const text = [base, line.month !== billingMonth ? line.month : '', k.text !== '' ? '' : services]
-      .filter((s) => s !== '')
-      .join(' ');
     lines.push({
       line,
       kontering: k,
-      text,
-      ...(q?.ok ? { quantity: q.hundredths } : {}),
-      ...(p?.ok ? { unitPriceOre: p.hundredths } : {}),
+      text: rowText(k, line.month === billingMonth ? '' : line.month, services),
+      quantity: q?.ok ? q.hundredths : undefined,
+      unitPriceOre: p?.ok ? p.hundredths : undefined,
     });
   }
   for (const m of missing.values()) {
@@ -194,7 +203,11 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
     refusals.add({ sheet: record.sheet, column: '', value: '' }, 'Bladet har inga fakturarader att exportera.');
 
   // Invoices; a zero sum gets none unless the setting says so.
-  const all = groupInvoices(lines, (l, f) => nfc(recordText(record, l, f)));
+  const all = groupInvoices(
+    lines,
+    INVOICE_TEXT_FIELDS.filter((f) => record.columns[f] !== undefined),
+    (l, f) => nfc(recordText(record, l, f)),
+  );
   const invoices: ExportInvoice[] = [];
   let zeroSumInvoices = 0,
     zeroSumLines = 0;
@@ -210,19 +223,6 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
       'Alla personers summor är 0 kr: det finns ingen faktura att exportera.',
     );
 
-  // The text: what cannot be written is refused with its cell, like any other failure.
-  const problems = new Map<string, string | undefined>();
-  const lineBreaksAllowed = settings.format === 'csv';
-  const textProblem = (text: string): string | undefined => {
-    if (problems.has(text)) return problems.get(text);
-    let problem: string | undefined;
-    const ch = unencodableChar(text, encoding);
-    if (ch !== undefined) problem = `Tecknet ${describeChar(ch)} kan inte skrivas i ${encoding}. Byt ut det`;
-    else if (hasControlChar(text, lineBreaksAllowed))
-      problem = 'Texten innehåller en radbrytning eller ett annat styrtecken. Ta bort det';
-    if (problems.size < 100000) problems.set(text, problem);
-    return problem;
-  };
   const file: FileValues = {
     created: options.today,
     due,
@@ -230,13 +230,17 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
     ourReference: settings.ourReference,
     fileText: `Välfärdsteknik ${billingMonth}`,
   };
-  const w: WriteContext = { record, config, file, refusals, textProblem };
-  const textLines =
-    refusals.any && invoices.length === 0
-      ? []
-      : settings.format === 'csv'
-        ? csvRows(invoices, w)
-        : fixedWidthRecords(invoices, w);
+  // Written straight into bytes; what cannot be written is refused with its cell, like any other failure.
+  const lineEnd = settings.lineEnd === 'LF' ? '\n' : '\r\n';
+  const exportedLineCount = invoices.reduce((n, inv) => n + inv.lines.length, 0);
+  const capacity =
+    settings.format === 'fixed'
+      ? fixedWidthSize(config.layout, invoices.length, exportedLineCount, lineEnd)
+      : Math.max(1 << 16, exportedLineCount * 120);
+  const out = new ByteWriter(encoding, capacity);
+  const w: WriteContext = { record, config, file, refusals, out, encoding, lineEnd };
+  if (encoding === 'UTF-8') out.text('\ufeff'); // byte order mark: Excel then reads the CSV as UTF-8
+  const records = settings.format === 'csv' ? writeCsv(invoices, w) : writeFixedWidth(invoices, w);
   if (refusals.any) return { ok: false, refusals: refusals.list };
 
   // Totals: the file must carry the sheet's sum to the öre.
@@ -254,12 +258,11 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
   if (totalOre !== sheetTotalOre || exportedLines + zeroSumLines !== record.lines.length)
     throw new Error('Internt fel: exportfilens summa stämmer inte med fakturabladets.');
 
-  const lineEnd = settings.lineEnd === 'LF' ? '\n' : '\r\n';
-  const bytes = encodeText(textLines.join(lineEnd) + lineEnd, encoding, encoding === 'UTF-8');
+  const bytes = out.bytes();
   return {
     ok: true,
-    lines: textLines,
     bytes,
+    lines: () => decodeText(bytes, encoding).split(w.lineEnd).slice(0, -1),
     summary: {
       sheet: record.sheet,
       month: billingMonth,
@@ -274,7 +277,7 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
       sheetTotalOre,
       zeroSumInvoices,
       zeroSumLines,
-      records: textLines.length,
+      records,
       bytes: bytes.length,
       created: options.today,
       dueDate: due,

@@ -13,6 +13,8 @@ import {
   type RecordType,
   type ValueKind,
 } from './layout.js';
+import { ByteWriter, WROTE_ALL } from './byteWriter.js';
+import { describeChar, type Encoding } from './encoding.js';
 import type { Refusals, ValueSource } from './refusals.js';
 import { formatDay, formatMonth, formatPnr } from './values.js';
 
@@ -31,8 +33,18 @@ export interface WriteContext {
   readonly config: ExportConfig;
   readonly file: FileValues;
   readonly refusals: Refusals;
-  /** A reason a text cannot be written (encoding, control character), or undefined. */
-  readonly textProblem: (text: string) => string | undefined;
+  readonly out: ByteWriter;
+  readonly encoding: Encoding;
+  /** "\r\n" or "\n". */
+  readonly lineEnd: string;
+}
+
+/** Why character `i` of `text` could not be written. */
+export function charProblem(text: string, i: number, encoding: Encoding): string {
+  const c = text.charCodeAt(i);
+  if (c < 0x20 || c === 0x7f) return 'Texten innehåller en radbrytning eller ett annat styrtecken. Ta bort det';
+  const cp = text.codePointAt(i)!;
+  return `Tecknet ${describeChar(String.fromCodePoint(cp))} kan inte skrivas i ${encoding}. Byt ut det`;
 }
 
 interface Ctx {
@@ -60,6 +72,26 @@ const lineSource = (w: WriteContext, line: RecordLine, field: RecordField): Valu
     value: c ? line.cells[c.index] : '',
   };
 };
+
+const pnrMemos = new WeakMap<WriteContext, Map<string, (inv: ExportInvoice) => string>>();
+function pnrMemo(w: WriteContext, fmt: string, year: number): (inv: ExportInvoice) => string {
+  let byFormat = pnrMemos.get(w);
+  if (!byFormat) pnrMemos.set(w, (byFormat = new Map()));
+  let memo = byFormat.get(fmt);
+  if (!memo) {
+    let last: ExportInvoice | undefined,
+      shown = '';
+    memo = (inv) => {
+      if (inv !== last) {
+        last = inv;
+        shown = formatPnr(inv.pnr, fmt, year);
+      }
+      return shown;
+    };
+    byFormat.set(fmt, memo);
+  }
+  return memo;
+}
 
 function compile(field: LayoutField, w: WriteContext): CompiledField {
   const layoutSource = (value: unknown): ValueSource => ({
@@ -143,11 +175,14 @@ function compile(field: LayoutField, w: WriteContext): CompiledField {
         () => f.ourReference,
         () => setting('ourReference', f.ourReference),
       );
-    case 'pnr':
+    case 'pnr': {
+      // S, H and every R of an invoice write the same number: format it once per invoice.
+      const memo = pnrMemo(w, fmt, year);
       return make(
-        (c) => formatPnr(c.inv!.pnr, fmt, year),
+        (c) => memo(c.inv!),
         (c) => lineSource(w, c.inv!.lines[0]!.line, 'pnr'),
       );
+    }
     case 'name':
     case 'customerReference':
       return invoiceText('name');
@@ -185,39 +220,57 @@ function compile(field: LayoutField, w: WriteContext): CompiledField {
         (c) => c.el!.line.amountOre,
         (c) => lineSource(w, c.el!.line, 'amount'),
       );
-    case 'period':
+    case 'period': {
+      const shown = new Map<string, string>();
       return make(
-        (c) => formatMonth(c.el!.line.month, fmt),
+        (c) => {
+          const m = c.el!.line.month;
+          let v = shown.get(m);
+          if (v === undefined) shown.set(m, (v = formatMonth(m, fmt)));
+          return v;
+        },
         (c) => lineSource(w, c.el!.line, 'month'),
       );
+    }
     default:
       return kontering(content.key);
   }
 }
 
-const SPACES = ' '.repeat(2000);
-const ZEROS = '0'.repeat(2000);
+const SPACE = 0x20,
+  ZERO = 0x30,
+  PLUS = 0x2b,
+  MINUS = 0x2d;
 
-/** A number of öre or hundredths in its field: integer digits, a leading minus; `zero-signed` always signs. */
-function fitNumber(n: number, f: LayoutField): string | undefined {
-  const digits = String(n < 0 ? -n : n);
-  if (f.pad === 'zero-signed') {
-    if (digits.length > f.length - 1) return undefined;
-    return (n < 0 ? '-' : '+') + ZEROS.slice(0, f.length - 1 - digits.length) + digits;
-  }
-  const sign = n < 0 ? '-' : '';
-  const width = sign.length + digits.length;
-  if (width > f.length) return undefined;
-  if (f.pad === 'zero') return sign + ZEROS.slice(0, f.length - width) + digits;
-  return f.align === 'right'
-    ? SPACES.slice(0, f.length - width) + sign + digits
-    : sign + digits + SPACES.slice(0, f.length - width);
+function digitCount(n: number): number {
+  let count = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) count++;
+  return count;
 }
 
-function fitText(text: string, f: LayoutField): string {
-  const fill = f.pad === 'space' ? SPACES : ZEROS;
-  const gap = f.length - text.length;
-  return f.align === 'right' ? fill.slice(0, gap) + text : text + fill.slice(0, gap);
+/** A number of öre or hundredths in its field: integer digits, a leading minus; `zero-signed` always signs. False: it does not fit. */
+function writeNumber(n: number, f: LayoutField, out: ByteWriter): boolean {
+  const negative = n < 0;
+  const abs = negative ? -n : n;
+  const d = digitCount(abs);
+  if (f.pad === 'zero-signed') {
+    if (d > f.length - 1) return false;
+    out.byte(negative ? MINUS : PLUS);
+    out.digits(abs, f.length - 1);
+    return true;
+  }
+  const width = d + (negative ? 1 : 0);
+  if (width > f.length) return false;
+  if (f.pad === 'zero') {
+    if (negative) out.byte(MINUS);
+    out.digits(abs, f.length - (negative ? 1 : 0));
+    return true;
+  }
+  if (f.align === 'right') out.fill(SPACE, f.length - width);
+  if (negative) out.byte(MINUS);
+  out.digits(abs);
+  if (f.align === 'left') out.fill(SPACE, f.length - width);
+  return true;
 }
 
 const MEANING: Readonly<Record<ValueKind | 'literal', string>> = {
@@ -231,58 +284,15 @@ const MEANING: Readonly<Record<ValueKind | 'literal', string>> = {
   literal: 'texten',
 };
 
-/** The file's records, in order: '!', then per invoice S, H, (R, K) per line, T. */
-export function fixedWidthRecords(invoices: readonly ExportInvoice[], w: WriteContext): string[] {
+/** Writes the file's records, in order: '!', then per invoice S, H, (R, K) per line, T. Returns the number of records. */
+export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteContext): number {
   const byRecord = new Map<RecordType, CompiledField[]>();
   for (const field of [...w.config.layout].sort((a, b) => a.start - b.start)) {
     const list = byRecord.get(field.record) ?? [];
     list.push(compile(field, w));
     byRecord.set(field.record, list);
   }
-  const render = (type: RecordType, c: Ctx): string | undefined => {
-    const fields = byRecord.get(type);
-    if (!fields) return undefined;
-    let out = '';
-    let pos = 1;
-    for (const cf of fields) {
-      const f = cf.field;
-      if (f.start > pos) out += SPACES.slice(0, f.start - pos);
-      pos = f.start + f.length;
-      const v = cf.get(c);
-      if (v === undefined || v === '') {
-        out += SPACES.slice(0, f.length);
-        continue;
-      }
-      if (typeof v === 'number') {
-        const s = fitNumber(v, f);
-        if (s !== undefined) out += s;
-        else {
-          tooLong(cf, c, String(v));
-          out += SPACES.slice(0, f.length);
-        }
-        continue;
-      }
-      let text = v;
-      if (text.length > f.length) {
-        if (cf.kind === 'text') text = text.slice(0, f.length);
-        else {
-          tooLong(cf, c, text);
-          out += SPACES.slice(0, f.length);
-          continue;
-        }
-      }
-      if (cf.kind === 'text' || cf.kind === 'code' || cf.kind === 'literal') {
-        const problem = w.textProblem(text);
-        if (problem !== undefined) {
-          w.refusals.add(cf.source(c), `${problem} (post ${f.record}, fältet ${fieldName(f)}).`);
-          out += SPACES.slice(0, f.length);
-          continue;
-        }
-      }
-      out += fitText(text, f);
-    }
-    return out;
-  };
+  const out = w.out;
   const tooLong = (cf: CompiledField, c: Ctx, shown: string): void => {
     const f = cf.field;
     w.refusals.add(
@@ -290,27 +300,79 @@ export function fixedWidthRecords(invoices: readonly ExportInvoice[], w: WriteCo
       `Värdet "${shown}" har ${shown.length} tecken men fältet ${fieldName(f)} i post ${f.record} (positioner ${f.start}–${f.start + f.length - 1}) har ${f.length}; att korta ${MEANING[cf.kind]} skulle ändra dess betydelse.`,
     );
   };
-
-  const out: string[] = [];
-  const push = (s: string | undefined): void => {
-    if (s !== undefined) out.push(s);
+  const writeField = (cf: CompiledField, c: Ctx): void => {
+    const f = cf.field;
+    const v = cf.get(c);
+    if (v === undefined || v === '') return out.fill(SPACE, f.length);
+    if (typeof v === 'number') {
+      if (!writeNumber(v, f, out)) {
+        tooLong(cf, c, String(v));
+        out.fill(SPACE, f.length);
+      }
+      return;
+    }
+    let count = v.length;
+    if (count > f.length) {
+      if (cf.kind !== 'text') {
+        tooLong(cf, c, v);
+        return out.fill(SPACE, f.length);
+      }
+      count = f.length; // names and row texts are cut (§10)
+    }
+    const padByte = f.pad === 'space' ? SPACE : ZERO;
+    if (f.align === 'right') out.fill(padByte, f.length - count);
+    const bad = out.text(v, count);
+    if (bad !== WROTE_ALL) {
+      w.refusals.add(cf.source(c), `${charProblem(v, bad, w.encoding)} (post ${f.record}, fältet ${fieldName(f)}).`);
+      out.fill(SPACE, count - bad);
+    }
+    if (f.align === 'left') out.fill(padByte, f.length - count);
   };
-  push(render('!', {}));
+  let records = 0;
+  const render = (type: RecordType, c: Ctx): void => {
+    const fields = byRecord.get(type);
+    if (!fields) return;
+    let pos = 1;
+    for (const cf of fields) {
+      const f = cf.field;
+      if (f.start > pos) out.fill(SPACE, f.start - pos);
+      writeField(cf, c);
+      pos = f.start + f.length;
+    }
+    out.ascii(w.lineEnd);
+    records++;
+  };
+
+  render('!', {});
   const ctx: Ctx = {};
   for (const inv of invoices) {
     ctx.inv = inv;
     ctx.el = undefined;
-    push(render('S', ctx));
-    push(render('H', ctx));
+    render('S', ctx);
+    render('H', ctx);
     for (const el of inv.lines) {
       ctx.el = el;
-      push(render('R', ctx));
-      push(render('K', ctx));
+      render('R', ctx);
+      render('K', ctx);
     }
     ctx.el = undefined;
-    push(render('T', ctx));
+    render('T', ctx);
   }
-  return out;
+  return records;
 }
 
 const fieldName = (f: LayoutField): string => (f.name !== '' ? `"${f.name}"` : `på position ${f.start}`);
+
+/** Bytes of one record of each type (its last field's end) and the line end. */
+export function recordLengths(layout: readonly LayoutField[]): Map<RecordType, number> {
+  const lengths = new Map<RecordType, number>();
+  for (const f of layout) lengths.set(f.record, Math.max(lengths.get(f.record) ?? 0, f.start + f.length - 1));
+  return lengths;
+}
+
+/** The file's exact size in a one-byte encoding. */
+export function fixedWidthSize(layout: readonly LayoutField[], invoices: number, lines: number, lineEnd: string): number {
+  const len = recordLengths(layout);
+  const size = (t: RecordType): number => (len.has(t) ? len.get(t)! + lineEnd.length : 0);
+  return size('!') + invoices * (size('S') + size('H') + size('T')) + lines * (size('R') + size('K'));
+}

@@ -29,14 +29,15 @@ export function konteringLookup(rows: readonly KonteringRow[]): (kind: LineKind,
       if (!anyService.has(r.kind)) anyService.set(r.kind, r);
     } else if (!exact.has(`${r.kind}|${r.service}`)) exact.set(`${r.kind}|${r.service}`, r);
   }
-  const cache = new Map<string, KonteringRow | undefined>();
+  const cache = new Map<LineKind, Map<string, KonteringRow | undefined>>();
   return (kind, services) => {
-    const key = `${kind}|${services}`;
-    if (cache.has(key)) return cache.get(key);
+    let byServices = cache.get(kind);
+    if (!byServices) cache.set(kind, (byServices = new Map()));
+    if (byServices.has(services)) return byServices.get(services);
     const first = services.split(',')[0]!.trim();
     const service = first === '' ? undefined : findService(first)?.name;
     const found = (service !== undefined ? exact.get(`${kind}|${service}`) : undefined) ?? anyService.get(kind);
-    cache.set(key, found);
+    byServices.set(services, found);
     return found;
   };
 }

@@ -18,6 +18,10 @@ export function hundredthsFromCell(value: unknown): CellAmount {
     return { ok: false, reason: 'saknas' };
   if (typeof value === 'string') return { ok: false, reason: 'text' };
   if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, reason: 'inte ett tal' };
+  // The usual cell: k/100 exactly as a double (239, 450.5). Then k is exact, and the cell's own
+  // shortest text is k/100 with at most two decimals; anything else takes the textual path.
+  const k = Math.round(value * 100);
+  if (k / 100 === value && Number.isSafeInteger(k) && Math.abs(k) < 1e15) return { ok: true, hundredths: k === 0 ? 0 : k };
   const text = String(value);
   const m = PLAIN.exec(text);
   if (m) {
