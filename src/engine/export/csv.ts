@@ -71,7 +71,10 @@ export function writeCsv(invoices: readonly ExportInvoice[], w: WriteContext): n
     out.digits(cents, 2);
   };
 
-  text(CSV_HEADERS.join(';'), undefined, 'name');
+  CSV_HEADERS.forEach((h, i) => {
+    if (i > 0) out.byte(SEMICOLON);
+    text(h, undefined, 'name');
+  });
   out.ascii(w.lineEnd);
   let rows = 1;
   const month = w.file.billingMonth;

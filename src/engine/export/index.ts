@@ -1,5 +1,6 @@
 // The export to the invoicing system (§10).
 export * from './encoding.js';
+export * from './byteWriter.js';
 export * from './layout.js';
 export * from './exportSettings.js';
 export * from './kontering.js';
