@@ -15,8 +15,9 @@ export class Refusals {
   readonly list: Problem[] = [];
   private readonly seen = new Set<string>();
 
+  /** One refusal per cell (a cell has one value to fix); without a cell, one per message. */
   add(source: ValueSource, message: string): void {
-    const key = `${source.sheet}|${source.cell ?? ''}|${message}`;
+    const key = source.cell ? `${source.sheet}|${source.cell}` : `${source.sheet}||${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const row = source.row ?? (source.cell ? Number(/\d+$/.exec(source.cell)?.[0]) : undefined);
@@ -32,7 +33,7 @@ export class Refusals {
   }
 
   addProblem(p: Problem): void {
-    const key = `${p.sheet}|${p.cell ?? ''}|${p.message}`;
+    const key = p.cell ? `${p.sheet}|${p.cell}` : `${p.sheet}||${p.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push(p);

@@ -246,6 +246,7 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
     rowCount++;
     row = firstRow + r;
     readable = true;
+    const firstProblem = problems.length;
 
     // Månad first: a 10-digit personnummer's century follows the billing year.
     const monthCell = cells[monthCol.index];
@@ -277,10 +278,26 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
     const amount = hundredthsFromCell(cells[amountCol.index]);
     if (!amount.ok) fail('amount', amountCol, amountMessage('Belopp', amount.reason));
 
+    // Month was read first (for the century); report the row's cells left to right.
+    if (problems.length - firstProblem > 1) {
+      const own = problems.splice(firstProblem).sort((a, b) => columnOrder(a.cell) - columnOrder(b.cell));
+      problems.push(...own);
+    }
     if (readable && pnr.ok && amount.ok)
       lines.push({ sheet: sheet.name, row, pnr: pnr.value, month: lineMonth!, kind: kind!, amountOre: amount.hundredths, cells });
   }
   return { ...base, lines, problems, rowCount };
+}
+
+/** Column of an A1 address as a number, for ordering. */
+function columnOrder(cell: string | undefined): number {
+  let n = 0;
+  for (const ch of cell ?? '') {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
 }
 
 function readMonth(value: unknown, sheetMonth: string | undefined): string | { message: string } {
