@@ -1,6 +1,6 @@
 // §9, §10: an invoice sheet "Faktura ÅÅÅÅ-MM" read back as the record of what was billed, as the
 // product wrote it (INVOICE_HEADERS) or as a reviewer left it: sorted, filtered, with columns
-// moved or added, cells edited. Columns are found by header in the first non-blank row. Each
+// moved or added, cells edited. Columns are found by header (a banner above is skipped). Each
 // line's Personnummer, Månad, Typ and Belopp are read strictly; a line where one of them cannot
 // be read is left out of `lines` and named in `problems`. The other columns are kept as they
 // stand and read on demand, so a record of a year of sheets costs little memory.
@@ -169,6 +169,8 @@ export function amountMessage(header: string, reason: AmountReason): string {
   }
 }
 
+const HEADER_SEARCH_ROWS = 20;
+
 // Only a 10-digit personnummer's century depends on it, and that line is unreadable anyway.
 const NO_YEAR = 2000;
 
@@ -183,8 +185,17 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
   const month = options.month ?? invoiceSheetMonth(sheet.name);
   const sheetMonthKey = month ? monthKey(month) : undefined;
 
+  // The header row: the first row naming Personnummer and Belopp (a banner may stand above it),
+  // else the first non-blank row, whose missing headers are then reported.
   let h = 0;
   while (h < values.length && (values[h] ?? []).every(isBlank)) h++;
+  for (let r = h; r < Math.min(values.length, h + HEADER_SEARCH_ROWS); r++) {
+    const fields = new Set((values[r] ?? []).map((c) => SPEC_BY_KEY.get(headerKey(c))?.field));
+    if (fields.has('pnr') && fields.has('amount')) {
+      h = r;
+      break;
+    }
+  }
   const headerCells = values[h] ?? [];
   const columns: Partial<Record<RecordField, RecordColumn>> = {};
   headerCells.forEach((cell, i) => {
