@@ -26,3 +26,5 @@ export * from './output/review.js';
 export * from './workbook.js';
 export { normaliseKey, isBlank, displayValue } from './text.js';
 export * from './personGroups.js';
+export * from './record/index.js';
+export * from './export/index.js';
