@@ -24,5 +24,6 @@ export * from './output/table.js';
 export * from './output/sheets.js';
 export * from './output/review.js';
 export * from './workbook.js';
+export * from './corrections/index.js';
 export { normaliseKey, isBlank, displayValue } from './text.js';
 export * from './personGroups.js';

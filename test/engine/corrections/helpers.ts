@@ -1,0 +1,67 @@
+// R7 test helpers: months billed in sequence, each month's invoice sheet joining the record.
+import {
+  billMonthWithCorrections,
+  type CorrectionsRun,
+  type InvoiceLine,
+  type InvoiceRecord,
+  type RecordLine,
+  type RunOptions,
+  type WorkbookInput,
+} from '../../../src/engine/index.js';
+import { month, sheetOf, type RowSpec } from '../helpers.js';
+
+/** One invoice sheet as the product writes it: M's lines, each person's corrections after their own lines. */
+export interface BilledSheet {
+  readonly name: string;
+  readonly lines: readonly InvoiceLine[];
+}
+
+export function sheetOfRun(run: CorrectionsRun): BilledSheet {
+  const { billing, corrections } = run;
+  const lines: InvoiceLine[] = [];
+  const byPerson = new Map<string, InvoiceLine[]>();
+  for (const l of corrections.lines) byPerson.set(l.pnr, [...(byPerson.get(l.pnr) ?? []), l]);
+  const pnrs = [...new Set([...billing.lines.map((l) => l.pnr), ...corrections.lines.map((l) => l.pnr)])].sort();
+  for (const p of pnrs) lines.push(...billing.lines.filter((l) => l.pnr === p), ...(byPerson.get(p) ?? []));
+  return { name: `Faktura ${billing.month.year}-${String(billing.month.month).padStart(2, '0')}`, lines };
+}
+
+/** The record of these sheets: row 2 onwards, as written under a header row. */
+export function recordOf(...sheets: BilledSheet[]): InvoiceRecord {
+  const lines: RecordLine[] = [];
+  for (const s of sheets)
+    s.lines.forEach((l, i) =>
+      lines.push({ pnr: l.pnr, month: l.month, kind: l.kind, amount: l.amount, sheet: s.name, row: i + 2 }),
+    );
+  return { sheets: sheets.map((s) => s.name), lines, problems: [] };
+}
+
+export interface Workbook {
+  register: RowSpec[];
+  extra?: Partial<WorkbookInput>;
+}
+
+export function workbook(rows: RowSpec[], extra: Partial<WorkbookInput> = {}): WorkbookInput {
+  return { register: sheetOf('Enhetsregister', rows), ...extra };
+}
+
+export function run(
+  input: WorkbookInput,
+  key: string,
+  record: InvoiceRecord = recordOf(),
+  options: Partial<RunOptions> = {},
+): CorrectionsRun {
+  return billMonthWithCorrections(input, { month: month(key), ...options }, record);
+}
+
+/** Bills the months in order, each with the sheets before it as the record; returns every run. */
+export function billInSequence(input: WorkbookInput, keys: string[], options: Partial<RunOptions> = {}): BilledSheet[] {
+  const sheets: BilledSheet[] = [];
+  for (const key of keys) sheets.push(sheetOfRun(run(input, key, recordOf(...sheets), options)));
+  return sheets;
+}
+
+/** [Månad, Typ, Belopp] of each correction line. */
+export function correctionsOf(r: CorrectionsRun): Array<[string, string, number]> {
+  return r.corrections.lines.map((l) => [l.month, l.kind, l.amount.toNumber()]);
+}
