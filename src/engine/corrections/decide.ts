@@ -197,7 +197,13 @@ function distinct(values: readonly string[]): string {
   return [...new Set(values.filter((v) => v !== ''))].join(', ');
 }
 
-function holdBack(input: DecisionInput, d: PersonMonthDifference, held: KindDifference[], facts: PersonFacts, out: Decision): void {
+function holdBack(
+  input: DecisionInput,
+  d: PersonMonthDifference,
+  held: KindDifference[],
+  facts: PersonFacts,
+  out: Decision,
+): void {
   held.sort((a, b) => KIND_INDEX[a.kind] - KIND_INDEX[b.kind]);
   const parts = held.map((k) => ({ kind: k.kind, amount: moneyOfOre(k.todayOre - k.billedOre) }));
   const amount = moneyOfOre(held.reduce((s, k) => s + k.todayOre - k.billedOre, 0));

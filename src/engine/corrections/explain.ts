@@ -35,7 +35,11 @@ export function signedKr(amount: Money): string {
 const MAX_ROWS_NAMED = 3;
 
 /** Register rows that decide a kind's amount for the person in month m, when today gives none. */
-export function rowsBehindNothing(kind: LineKind, rows: readonly RegisterRow[], version: TariffVersion | undefined): RegisterRow[] {
+export function rowsBehindNothing(
+  kind: LineKind,
+  rows: readonly RegisterRow[],
+  version: TariffVersion | undefined,
+): RegisterRow[] {
   switch (kind) {
     case 'Månadsavgift':
       return rows.filter((r) => !version || !version.monthlyFee[r.service.category].isZero());

@@ -112,7 +112,9 @@ describe('§9 worked examples (billing 2025-05)', () => {
 
   it('M: a person deleted from the register is not credited; a Varning shows what was billed', () => {
     const S = makePnr('19310707', '112');
-    const march = sheetOfRun(run(workbook([ALARM, { Personnummer: S, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' }]), '2025-03'));
+    const march = sheetOfRun(
+      run(workbook([ALARM, { Personnummer: S, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' }]), '2025-03'),
+    );
     const may = run(workbook([ALARM]), '2025-05', recordOf(march));
     expect(may.corrections.lines).toEqual([]);
     const warnings = may.corrections.problems;
