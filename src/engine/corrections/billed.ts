@@ -4,7 +4,7 @@
 import { LINE_KINDS, type LineKind } from '../invoiceLine.js';
 import { Decimal, type Money } from '../money.js';
 import { parsePersonnummer } from '../personnummer.js';
-import type { InvoiceRecord } from './record.js';
+import type { BilledLine } from './record.js';
 
 export const KIND_COUNT = LINE_KINDS.length;
 export const KIND_INDEX: Readonly<Record<LineKind, number>> = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<
@@ -69,26 +69,23 @@ function sortByPerson(bucket: Int32Array, keys: Float64Array): Int32Array {
 }
 
 /**
- * billed(p, m, kind) for each of `months` (keys `ÅÅÅÅ-MM`), leaving out the lines of
- * `excludedSheet` (the sheet being replaced). Lines of other months are not looked at again; a
- * line whose personnummer is not in the normal form (the reader normalises them) is passed to
- * `unreadable` and left out.
+ * billed(p, m, kind) for each of `months` (keys `ÅÅÅÅ-MM`). Lines of other months are not
+ * looked at again; a line whose personnummer is not in the normal form (the reader normalises
+ * them) is passed to `unreadable` and left out.
  */
 export function billedByMonth(
-  record: InvoiceRecord,
+  lines: readonly BilledLine[],
   months: readonly string[],
-  excludedSheet: string,
   unreadable: (lineIndex: number) => void,
 ): Map<string, BilledMonth> {
   const position = new Map(months.map((m, i) => [m, i]));
-  const lines = record.lines;
   const monthOf = new Int8Array(lines.length).fill(-1);
   const counts = new Int32Array(months.length);
   const personKey = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const p = position.get(l.month);
-    if (p === undefined || l.sheet === excludedSheet) continue;
+    if (p === undefined) continue;
     const pnr = parsePersonnummer(l.pnr, 2000);
     if (!pnr.ok || pnr.value !== l.pnr) {
       unreadable(i);
@@ -107,7 +104,6 @@ export function billedByMonth(
     b.keys[b.size++] = personKey[i]!;
   }
 
-  const ore = oreConverter();
   const out = new Map<string, BilledMonth>();
   months.forEach((month, p) => {
     const b = buckets[p]!;
@@ -125,7 +121,7 @@ export function billedByMonth(
         for (let k = 0; k < KIND_COUNT; k++) sums.push(0);
       }
       const at = (pnrs.length - 1) * KIND_COUNT + KIND_INDEX[l.kind];
-      sums[at] = sums[at]! + ore(l.amount);
+      sums[at] = sums[at]! + l.amountOre;
     }
     start.push(sorted.length);
     out.set(month, { month, pnrs, ore: Float64Array.from(sums), start: Int32Array.from(start), lines: sorted });

@@ -15,7 +15,7 @@ import { tariffOf, type RunOptions, type WorkbookInput } from '../workbook.js';
 import { billedByMonth } from './billed.js';
 import { differencesOfMonth, type PersonMonthDifference } from './compare.js';
 import { decideCorrections, type HeldBackDebit, type PersonFacts } from './decide.js';
-import { billingMonthOfSheet, type InvoiceRecord } from './record.js';
+import { recordProblemWarning, type BilledLine, type BilledSheet } from './record.js';
 
 export interface CorrectionsResult {
   readonly month: YearMonth;
@@ -88,48 +88,53 @@ class TodaysInputs {
 }
 
 /**
- * Bills month M and corrects the months of the record (§9). `record` holds the invoice sheets
- * already billed; a sheet of month M in it is being replaced and is not read. Throws RunError
- * only where billing M itself cannot go ahead, or when the record holds one invoice sheet twice.
+ * Bills month M and corrects the months of the record (§9). `record`: the invoice sheets already
+ * billed, each read back; a sheet of month M among them is being replaced and is not read.
+ * Throws RunError only where billing M itself cannot go ahead, or when the record holds two
+ * sheets for one month.
  */
-export function billMonthWithCorrections(input: WorkbookInput, options: RunOptions, record: InvoiceRecord): CorrectionsRun {
+export function billMonthWithCorrections(
+  input: WorkbookInput,
+  options: RunOptions,
+  record: readonly BilledSheet[],
+): CorrectionsRun {
   const today = new TodaysInputs(input, options);
   const billing = today.bill(options.month);
   return { billing, corrections: correctionsAfter(today, billing, record) };
 }
 
 /** Only the corrections of billing M (M is billed too: its settings and Fel rows decide). */
-export function corrections(input: WorkbookInput, options: RunOptions, record: InvoiceRecord): CorrectionsResult {
+export function corrections(input: WorkbookInput, options: RunOptions, record: readonly BilledSheet[]): CorrectionsResult {
   return billMonthWithCorrections(input, options, record).corrections;
 }
 
-function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: InvoiceRecord): CorrectionsResult {
+function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: readonly BilledSheet[]): CorrectionsResult {
   const M = billing.month;
   const { correctionMonths, retroDebits } = billing.settings;
   const window: string[] = [];
   for (let i = monthIndex(M) - correctionMonths; i < monthIndex(M); i++) window.push(monthKey(monthOfIndex(i)));
 
-  const ownSheet = `Faktura ${monthKey(M)}`;
+  // M's own sheet is being replaced: never part of the record.
+  const sheets = record.filter((s) => !(s.month && monthKey(s.month) === monthKey(M)) && s.sheet !== `Faktura ${monthKey(M)}`);
   const sheetMonths = new Set<string>();
-  const seen = new Set<string>();
-  for (const name of record.sheets) {
-    const m = billingMonthOfSheet(name);
-    if (!m || monthKey(m) === monthKey(M)) continue;
-    const key = monthKey(m);
-    if (seen.has(key)) {
+  for (const s of sheets) {
+    if (!s.month) continue;
+    const key = monthKey(s.month);
+    if (sheetMonths.has(key)) {
       throw new RunError(
         `Fakturabladet för ${key} finns två gånger bland de fakturerade bladen, så det fakturerade skulle räknas dubbelt. Ange varje fakturerad månad en gång.`,
       );
     }
-    seen.add(key);
     sheetMonths.add(key);
   }
   const withSheet = window.filter((m) => sheetMonths.has(m));
   const withoutRecord = window.filter((m) => !sheetMonths.has(m));
-  const problems: Problem[] = [...record.problems.filter((p) => p.sheet !== ownSheet)];
+  const problems: Problem[] = sheets.flatMap((s) => s.problems.map(recordProblemWarning));
 
-  const billed = billedByMonth(record, withSheet, ownSheet, (i) => {
-    const l = record.lines[i]!;
+  const lines: BilledLine[] = [];
+  for (const s of sheets) for (const l of s.lines) lines.push(l);
+  const billed = billedByMonth(lines, withSheet, (i) => {
+    const l = lines[i]!;
     problems.push({
       severity: 'Varning',
       sheet: l.sheet,
@@ -151,7 +156,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: I
   };
   collectErrors(billing);
   const versions = new Map<string, TariffVersion>();
-  const recordKind = (i: number) => record.lines[i]!.kind;
+  const recordKind = (i: number) => lines[i]!.kind;
   for (const key of withSheet) {
     const m = parseMonthKey(key)!;
     let again: BillingResult;
@@ -180,7 +185,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: I
   const decision = decideCorrections({
     differences,
     facts: (pnr, month) => facts.get(parseMonthKey(month)!.year)?.get(pnr) ?? NO_FACTS,
-    record,
+    record: lines,
     registerSheet: billing.registerSheet,
     retroDebits,
     version: (month) => versions.get(month)!,

@@ -10,7 +10,7 @@ import type { TariffVersion } from '../tariff.js';
 import { KIND_INDEX, moneyOfOre } from './billed.js';
 import type { KindDifference, PersonMonthDifference } from './compare.js';
 import { correctionExplanation, KIND_TEXT, plainKr, reasonToday, rowsBehindNothing, signedKr } from './explain.js';
-import type { InvoiceRecord } from './record.js';
+import type { BilledLine } from './record.js';
 
 /** What today's register says about a person (read for the year of the month checked). */
 export interface PersonFacts {
@@ -36,7 +36,8 @@ export interface HeldBackDebit {
 export interface DecisionInput {
   readonly differences: readonly PersonMonthDifference[];
   readonly facts: (pnr: string, month: string) => PersonFacts;
-  readonly record: InvoiceRecord;
+  /** The record's lines; differences refer to them by index. */
+  readonly record: readonly BilledLine[];
   readonly registerSheet: string;
   readonly retroDebits: RetroDebits;
   /** The tariff version of month m (R1 amounts, whether the installation fee is capped). */
@@ -90,8 +91,8 @@ function nameOf(rows: readonly RegisterRow[]): string {
   return rows.find((r) => r.name !== '')?.name ?? '';
 }
 
-function recordSource(record: InvoiceRecord, i: number): string {
-  const l = record.lines[i]!;
+function recordSource(record: readonly BilledLine[], i: number): string {
+  const l = record[i]!;
   return `${l.sheet}!${l.row}`;
 }
 
@@ -241,7 +242,7 @@ function warnArchived(input: DecisionInput, pnr: string, diffs: readonly PersonM
           .join(', ')}`,
     )
     .join('; ');
-  const line = first === undefined ? undefined : input.record.lines[first];
+  const line = first === undefined ? undefined : input.record[first];
   problems.push({
     severity: 'Varning',
     sheet: line?.sheet ?? input.registerSheet,

@@ -106,19 +106,33 @@ describe('§9 the cap ties the kinds together (report)', () => {
 describe('§9 the record', () => {
   it('unreadable record lines reach the result as the reader reported them; those of the replaced sheet do not', () => {
     const billed = billInSequence(workbook([ALARM]), ['2025-03']);
-    const problem = (sheet: string): Problem => ({
-      severity: 'Varning',
+    const problem = (sheet: string) => ({
       sheet,
       row: 7,
       column: 'Belopp',
       cell: 'I7',
       value: '239 kr',
-      message: 'Beloppet är text.',
-      rule: 'R7',
+      message: 'Belopp är text.',
     });
-    const record = { ...recordOf(...billed), problems: [problem('Faktura 2025-03'), problem('Faktura 2025-05')] };
-    const may = run(workbook([ALARM]), '2025-05', record);
-    expect(may.corrections.problems).toEqual([problem('Faktura 2025-03')]);
+    const [march] = recordOf(...billed);
+    const may = sheetOfRun(run(workbook([ALARM]), '2025-05'));
+    const record = [
+      { ...march!, problems: [problem('Faktura 2025-03')] },
+      { ...recordOf(may)[0]!, problems: [problem('Faktura 2025-05')] },
+    ];
+    const again = run(workbook([ALARM]), '2025-05', record);
+    expect(again.corrections.problems).toEqual([
+      {
+        severity: 'Varning',
+        sheet: 'Faktura 2025-03',
+        row: 7,
+        column: 'Belopp',
+        cell: 'I7',
+        value: '239 kr',
+        message: 'Belopp är text. Raden räknas inte som fakturerad vid rättelser (R7).',
+        rule: 'R7',
+      },
+    ]);
   });
 
   it('one invoice sheet twice in the record refuses the run (it would be counted twice)', () => {

@@ -2,21 +2,21 @@
 import {
   billMonthWithCorrections,
   type CorrectionsRun,
+  type BilledSheet,
   type InvoiceLine,
-  type InvoiceRecord,
-  type RecordLine,
   type RunOptions,
   type WorkbookInput,
 } from '../../../src/engine/index.js';
 import { month, sheetOf, type RowSpec } from '../helpers.js';
+import { parseMonthKey } from '../../../src/engine/index.js';
 
 /** One invoice sheet as the product writes it: M's lines, each person's corrections after their own lines. */
-export interface BilledSheet {
+export interface WrittenSheet {
   readonly name: string;
   readonly lines: readonly InvoiceLine[];
 }
 
-export function sheetOfRun(run: CorrectionsRun): BilledSheet {
+export function sheetOfRun(run: CorrectionsRun): WrittenSheet {
   const { billing, corrections } = run;
   const lines: InvoiceLine[] = [];
   const byPerson = new Map<string, InvoiceLine[]>();
@@ -26,14 +26,24 @@ export function sheetOfRun(run: CorrectionsRun): BilledSheet {
   return { name: `Faktura ${billing.month.year}-${String(billing.month.month).padStart(2, '0')}`, lines };
 }
 
-/** The record of these sheets: row 2 onwards, as written under a header row. */
-export function recordOf(...sheets: BilledSheet[]): InvoiceRecord {
-  const lines: RecordLine[] = [];
-  for (const s of sheets)
-    s.lines.forEach((l, i) =>
-      lines.push({ pnr: l.pnr, month: l.month, kind: l.kind, amount: l.amount, sheet: s.name, row: i + 2 }),
-    );
-  return { sheets: sheets.map((s) => s.name), lines, problems: [] };
+/** The record of these sheets as the invoice-sheet reader gives it: lines from row 2, under a header row. */
+export function recordOf(...sheets: WrittenSheet[]): BilledSheet[] {
+  return sheets.map((s) => {
+    const month = parseMonthKey(s.name.replace(/^Faktura /, ''));
+    return {
+      sheet: s.name,
+      ...(month ? { month } : {}),
+      lines: s.lines.map((l, i) => ({
+        sheet: s.name,
+        row: i + 2,
+        pnr: l.pnr,
+        month: l.month,
+        kind: l.kind,
+        amountOre: l.amount.times(100).toNumber(),
+      })),
+      problems: [],
+    };
+  });
 }
 
 export interface Workbook {
@@ -48,15 +58,15 @@ export function workbook(rows: RowSpec[], extra: Partial<WorkbookInput> = {}): W
 export function run(
   input: WorkbookInput,
   key: string,
-  record: InvoiceRecord = recordOf(),
+  record: BilledSheet[] = [],
   options: Partial<RunOptions> = {},
 ): CorrectionsRun {
   return billMonthWithCorrections(input, { month: month(key), ...options }, record);
 }
 
 /** Bills the months in order, each with the sheets before it as the record; returns every run. */
-export function billInSequence(input: WorkbookInput, keys: string[], options: Partial<RunOptions> = {}): BilledSheet[] {
-  const sheets: BilledSheet[] = [];
+export function billInSequence(input: WorkbookInput, keys: string[], options: Partial<RunOptions> = {}): WrittenSheet[] {
+  const sheets: WrittenSheet[] = [];
   for (const key of keys) sheets.push(sheetOfRun(run(input, key, recordOf(...sheets), options)));
   return sheets;
 }
