@@ -18,49 +18,59 @@ export interface PersonMonthDifference {
   readonly month: string;
   /** Only the kinds that differ, in line-kind order. */
   readonly kinds: readonly KindDifference[];
-  /** Whether the person has lines today in m (else the register gives nothing for m now). */
-  readonly billedToday: boolean;
 }
 
 const NO_LINES: readonly InvoiceLine[] = [];
 const NONE: readonly number[] = [];
 
 /**
- * Merges today's lines of month m (persons in personnummer order, as billMonth gives them) with
- * the record of m (the same order). Linear in both.
+ * Compares one month person by person: today's persons arrive in personnummer order (as
+ * billMonth bills them), and the record of the month is walked alongside in the same order, so
+ * the whole comparison is linear. Persons of the record that today's billing skips are
+ * compared with nothing billed today.
  */
-export function differencesOfMonth(
-  month: string,
-  today: readonly InvoiceLine[],
-  billed: BilledMonth,
-  recordKind: (lineIndex: number) => LineKind,
-): PersonMonthDifference[] {
-  const out: PersonMonthDifference[] = [];
-  const ore = oreConverter();
-  const todayOre = new Float64Array(KIND_COUNT);
-  const EMPTY = new Float64Array(KIND_COUNT);
-  let i = 0,
-    j = 0,
-    previous = '';
-  while (i < today.length || j < billed.pnrs.length) {
-    const todayPnr = i < today.length ? today[i]!.pnr : undefined;
-    const billedPnr = j < billed.pnrs.length ? billed.pnrs[j]! : undefined;
-    const pnr = todayPnr === undefined ? billedPnr! : billedPnr === undefined || todayPnr <= billedPnr ? todayPnr : billedPnr;
-    if (pnr < previous) throw new Error(`R7: dagens rader för ${month} är inte i personnummerordning (${pnr} efter ${previous})`);
-    previous = pnr;
+export class MonthComparison {
+  readonly differences: PersonMonthDifference[] = [];
+  private next = 0;
+  private previous = '';
+  private readonly ore = oreConverter();
+  private readonly todayOre = new Float64Array(KIND_COUNT);
+  private readonly nothing = new Float64Array(KIND_COUNT);
 
-    // Today's lines of this person.
-    const from = i;
+  constructor(
+    private readonly billed: BilledMonth,
+    private readonly recordKind: (lineIndex: number) => LineKind,
+  ) {}
+
+  /** Today's lines of one person for the month (`lines[from..to)`, all of that person). */
+  person(pnr: string, lines: readonly InvoiceLine[], from: number, to: number): void {
+    if (pnr <= this.previous && this.previous !== '')
+      throw new Error(
+        `R7: personerna för ${this.billed.month} kommer inte i personnummerordning (${pnr} efter ${this.previous})`,
+      );
+    this.previous = pnr;
+    const pnrs = this.billed.pnrs;
+    while (this.next < pnrs.length && pnrs[this.next]! < pnr) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    const person = this.next < pnrs.length && pnrs[this.next] === pnr ? this.next++ : -1;
+    this.compare(pnr, person, lines, from, to);
+  }
+
+  /** The record's persons after the last one billed today. */
+  finish(): PersonMonthDifference[] {
+    const pnrs = this.billed.pnrs;
+    while (this.next < pnrs.length) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    return this.differences;
+  }
+
+  private compare(pnr: string, person: number, lines: readonly InvoiceLine[], from: number, to: number): void {
+    const { billed, todayOre } = this;
     todayOre.fill(0);
-    while (i < today.length && today[i]!.pnr === pnr) {
-      const l = today[i++]!;
+    for (let i = from; i < to; i++) {
+      const l = lines[i]!;
       const k = KIND_INDEX[l.kind];
-      todayOre[k] = todayOre[k]! + ore(l.amount);
+      todayOre[k] = todayOre[k]! + this.ore(l.amount);
     }
-    // The record's person, if billed.
-    const person = billedPnr === pnr ? j++ : -1;
-    const billedOre = person < 0 ? EMPTY : billed.ore.subarray(person * KIND_COUNT, (person + 1) * KIND_COUNT);
-
+    const billedOre = person < 0 ? this.nothing : billed.ore.subarray(person * KIND_COUNT, (person + 1) * KIND_COUNT);
     let kinds: KindDifference[] | undefined;
     for (let k = 0; k < KIND_COUNT; k++) {
       if (todayOre[k] === billedOre[k]) continue;
@@ -69,10 +79,11 @@ export function differencesOfMonth(
       if (person >= 0) {
         for (let x = billed.start[person]!; x < billed.start[person + 1]!; x++) {
           const line = billed.lines[x]!;
-          if (recordKind(line) === kind) recordLines.push(line);
+          if (this.recordKind(line) === kind) recordLines.push(line);
         }
       }
-      const todayLines = i === from ? NO_LINES : today.slice(from, i).filter((l) => l.kind === kind);
+      const todayLines: InvoiceLine[] = [];
+      for (let i = from; i < to; i++) if (lines[i]!.kind === kind) todayLines.push(lines[i]!);
       (kinds ??= []).push({
         kind,
         billedOre: billedOre[k]!,
@@ -81,7 +92,22 @@ export function differencesOfMonth(
         recordLines: recordLines.length ? recordLines : NONE,
       });
     }
-    if (kinds) out.push({ pnr, month, kinds, billedToday: i > from });
+    if (kinds) this.differences.push({ pnr, month: billed.month, kinds });
   }
-  return out;
+}
+
+/** A month's lines in personnummer order, compared person by person. */
+export function differencesOfMonth(
+  today: readonly InvoiceLine[],
+  billed: BilledMonth,
+  recordKind: (lineIndex: number) => LineKind,
+): PersonMonthDifference[] {
+  const comparison = new MonthComparison(billed, recordKind);
+  for (let i = 0; i < today.length;) {
+    const from = i,
+      pnr = today[i]!.pnr;
+    while (i < today.length && today[i]!.pnr === pnr) i++;
+    comparison.person(pnr, today, from, i);
+  }
+  return comparison.finish();
 }

@@ -178,7 +178,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     checked.push(key);
     versions.set(key, tariffVersionOn(today.tariff, firstDayOfMonth(m))!);
     collectErrors(again);
-    differences.push(...differencesOfMonth(key, again.lines, billed.get(key)!, recordKind));
+    differences.push(...differencesOfMonth(again.lines, billed.get(key)!, recordKind));
   }
 
   const facts = personFacts(today, differences, errorRowNumbers);
