@@ -24,6 +24,7 @@ export * from './output/table.js';
 export * from './output/sheets.js';
 export * from './output/review.js';
 export * from './workbook.js';
+export * from './corrections/index.js';
 export { normaliseKey, isBlank, displayValue } from './text.js';
 export * from './personGroups.js';
 export * from './record/index.js';

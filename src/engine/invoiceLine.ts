@@ -8,7 +8,7 @@ export const LINE_KINDS: readonly LineKind[] = [
   'Ersättning teknik',
   'Reduktion högkostnadsskydd',
 ];
-export type RuleId = 'R1' | 'R3' | 'R4' | 'R5';
+export type RuleId = 'R1' | 'R3' | 'R4' | 'R5' | 'R7';
 
 export interface InvoiceLine {
   readonly pnr: string;

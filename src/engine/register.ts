@@ -38,12 +38,19 @@ export interface RegisterRow {
   readonly installType: InstallType;
 }
 
+export interface RejectedRow {
+  readonly rowNumber: number;
+  readonly pnr: string;
+}
+
 export interface RegisterReading {
   readonly sheetName: string;
   readonly rows: readonly RegisterRow[];
   readonly problems: readonly Problem[];
   /** Data rows in the used range that were not blank. */
   readonly dataRowCount: number;
+  /** Rows left out for a Fel whose personnummer could still be read (R7 holds that person's corrections). */
+  readonly rejectedRows: readonly RejectedRow[];
   /** Header text as written, per field, for messages. */
   readonly headers: Readonly<Partial<Record<RegisterField, string>>>;
   /** Cell addresses need the column letter. */
@@ -278,6 +285,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     iType = col('installType');
 
   const rows: RegisterRow[] = [];
+  const rejectedRows: RejectedRow[] = [];
   const problems: Problem[] = [];
   // §4 column order is free, so two columns for one field must not silently decide the bill.
   const headerRowNumber = rowNumberOf(sheet, 0);
@@ -339,7 +347,10 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       else report(ctx, 'Fel', 'ended', noEnded, '', 'R4');
     }
 
-    if (ctx.failed || !pnr.ok || service === undefined || installed === undefined) continue;
+    if (ctx.failed || !pnr.ok || service === undefined || installed === undefined) {
+      if (pnr.ok) rejectedRows.push({ rowNumber: ctx.rowNumber, pnr: pnr.value });
+      continue;
+    }
     const costCell = cellAt(ctx, iCost);
     rows.push({
       rowNumber: ctx.rowNumber,
@@ -357,5 +368,5 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       installType,
     });
   }
-  return { sheetName: sheet.name, rows, problems, dataRowCount, headers, columnLetters: letters };
+  return { sheetName: sheet.name, rows, problems, dataRowCount, rejectedRows, headers, columnLetters: letters };
 }

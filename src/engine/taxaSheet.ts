@@ -7,7 +7,17 @@ import { amountFromCell, isPlausibleAmount, MAX_AMOUNT_TEXT, moneyFromCell, type
 import { DEFAULT_PRISBASBELOPP, mergePrisbasbelopp, type PrisbasbeloppEntry, type PrisbasbeloppTable } from './maxtaxa.js';
 import { columnLetter, RunError } from './problems.js';
 import type { FeeCategory } from './services.js';
-import { DEFAULT_SETTINGS, isValidReminderDays, parseProration, PRORATION_LABEL, type Proration } from './settings.js';
+import {
+  DEFAULT_SETTINGS,
+  isValidReminderDays,
+  parseProration,
+  parseSetting,
+  PRORATION_LABEL,
+  RETRO_DEBITS_LABEL,
+  SETTING_LABEL,
+  type BillingSettings,
+  type Proration,
+} from './settings.js';
 import type { SheetCells } from './sheet.js';
 import type { Tariff, TariffVersion } from './tariff.js';
 import { makeTable, sheetGrid, type ColumnKind, type OutputCell, type OutputSheet } from './output/table.js';
@@ -15,7 +25,15 @@ import { displayValue, isBlank, normaliseKey } from './text.js';
 
 export const TAXA_SHEET = 'Taxa';
 
-type TariffKey = 'from' | FeeCategory | 'installation' | 'installationCapped' | 'proration' | 'reminderDays';
+type TariffKey =
+  | 'from'
+  | FeeCategory
+  | 'installation'
+  | 'installationCapped'
+  | 'proration'
+  | 'reminderDays'
+  | 'correctionMonths'
+  | 'retroDebits';
 
 interface TariffColumn {
   readonly key: TariffKey;
@@ -44,6 +62,8 @@ export const TARIFF_COLUMNS: readonly TariffColumn[] = [
   },
   { key: 'proration', header: 'Delmånad', accepts: ['delmånad'], required: false },
   { key: 'reminderDays', header: 'Påminnelsedagar', accepts: ['påminnelsedagar'], required: false },
+  { key: 'correctionMonths', header: SETTING_LABEL.correctionMonths, accepts: ['rättelsemånader'], required: false },
+  { key: 'retroDebits', header: SETTING_LABEL.retroDebits, accepts: ['retroaktiv debitering'], required: false },
 ];
 
 const PBB_HEADERS = { year: ['år'], pbb: ['prisbasbelopp'], maxtaxa: ['maxtaxa', 'maxtaxa per månad'] };
@@ -137,12 +157,21 @@ export function readTaxaSheet(sheet: SheetCells): TaxaReading {
         refuse(r, rc, 'påminnelsedagar ska vara ett heltal från 0', row[rc]);
       reminderDays = n!.toNumber();
     }
+    // §9 settings: read by the settings' own reader, so the Taxa sheet and the pane accept the same words.
+    const setting = <K extends 'correctionMonths' | 'retroDebits'>(k: K): BillingSettings[K] => {
+      const c = colOf[k];
+      if (c === undefined || isBlank(row[c])) return DEFAULT_SETTINGS[k];
+      const read = parseSetting(k, row[c]);
+      return read.ok ? read.value : refuse(r, c, read.message.replace(/ \(fick "[^"]*"\)/, '').replace(/\.$/, ''), row[c]);
+    };
+    const correctionMonths = setting('correctionMonths');
+    const retroDebits = setting('retroDebits');
     versions.push({
       validFrom: from!,
       monthlyFee: { alarm: amount('alarm'), button: amount('button'), lock: amount('lock'), supervision: amount('supervision') },
       installationFee: amount('installation'),
       installationCapped,
-      settings: { ...DEFAULT_SETTINGS, proration, reminderDays },
+      settings: { ...DEFAULT_SETTINGS, proration, reminderDays, correctionMonths, retroDebits },
     });
   }
   if (versions.length === 0) throw new RunError(`Bladet "${sheet.name}" har ingen taxeversion under rubriken "Gäller från".`);
@@ -199,6 +228,8 @@ export function taxaOutputSheet(tariff: Tariff, prisbasbelopp: PrisbasbeloppTabl
     installationCapped: 'text',
     proration: 'text',
     reminderDays: 'int',
+    correctionMonths: 'int',
+    retroDebits: 'text',
   };
   const versions = makeTable(
     'Taxa_versioner',
@@ -213,6 +244,8 @@ export function taxaOutputSheet(tariff: Tariff, prisbasbelopp: PrisbasbeloppTabl
       v.installationCapped ? 'Ja' : 'Nej',
       PRORATION_LABEL[v.settings.proration],
       v.settings.reminderDays,
+      v.settings.correctionMonths,
+      RETRO_DEBITS_LABEL[v.settings.retroDebits],
     ]),
   );
   const pbb = makeTable(

@@ -13,6 +13,7 @@ import {
   type LineKind,
   type Problem,
   type Proration,
+  type RetroDebits,
   type RunOptions,
   type SheetCells,
   type TariffVersion,
@@ -139,6 +140,8 @@ export interface VersionSpec {
   installationCapped?: boolean;
   proration?: Proration;
   reminderDays?: number;
+  correctionMonths?: number;
+  retroDebits?: RetroDebits;
 }
 
 /** A tariff version: Mjölby's amounts unless overridden. */
@@ -153,7 +156,13 @@ export function version(spec: VersionSpec): TariffVersion {
     },
     installationFee: kr(spec.installation ?? 200),
     installationCapped: spec.installationCapped ?? false,
-    settings: { ...DEFAULT_SETTINGS, proration: spec.proration ?? 'started-month', reminderDays: spec.reminderDays ?? 30 },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      proration: spec.proration ?? 'started-month',
+      reminderDays: spec.reminderDays ?? 30,
+      ...(spec.correctionMonths === undefined ? {} : { correctionMonths: spec.correctionMonths }),
+      ...(spec.retroDebits === undefined ? {} : { retroDebits: spec.retroDebits }),
+    },
   };
 }
 

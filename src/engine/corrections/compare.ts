@@ -1,0 +1,113 @@
+// §9: today's billing of an earlier month m against billed(p, m, kind), per person and kind.
+import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
+import { KIND_COUNT, KIND_INDEX, oreConverter, type BilledMonth } from './billed.js';
+
+export interface KindDifference {
+  readonly kind: LineKind;
+  readonly billedOre: number;
+  readonly todayOre: number;
+  /** Today's lines of this kind: their rows and reasons explain the new amount. */
+  readonly todayLines: readonly InvoiceLine[];
+  /** Indices into the record's lines behind the billed amount. */
+  readonly recordLines: readonly number[];
+}
+
+/** One person and month where today's amount differs from the record for at least one kind. */
+export interface PersonMonthDifference {
+  readonly pnr: string;
+  readonly month: string;
+  /** Only the kinds that differ, in line-kind order. */
+  readonly kinds: readonly KindDifference[];
+}
+
+const NO_LINES: readonly InvoiceLine[] = [];
+const NONE: readonly number[] = [];
+
+/**
+ * Compares one month person by person: today's persons arrive in personnummer order (as
+ * billMonth bills them), and the record of the month is walked alongside in the same order, so
+ * the whole comparison is linear. Persons of the record that today's billing skips are
+ * compared with nothing billed today.
+ */
+export class MonthComparison {
+  readonly differences: PersonMonthDifference[] = [];
+  private next = 0;
+  private previous = '';
+  private readonly ore = oreConverter();
+  private readonly todayOre = new Float64Array(KIND_COUNT);
+  private readonly nothing = new Float64Array(KIND_COUNT);
+
+  constructor(
+    private readonly billed: BilledMonth,
+    private readonly recordKind: (lineIndex: number) => LineKind,
+  ) {}
+
+  /** Today's lines of one person for the month (`lines[from..to)`, all of that person). */
+  person(pnr: string, lines: readonly InvoiceLine[], from: number, to: number): void {
+    if (pnr <= this.previous && this.previous !== '')
+      throw new Error(
+        `R7: personerna för ${this.billed.month} kommer inte i personnummerordning (${pnr} efter ${this.previous})`,
+      );
+    this.previous = pnr;
+    const pnrs = this.billed.pnrs;
+    while (this.next < pnrs.length && pnrs[this.next]! < pnr) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    const person = this.next < pnrs.length && pnrs[this.next] === pnr ? this.next++ : -1;
+    this.compare(pnr, person, lines, from, to);
+  }
+
+  /** The record's persons after the last one billed today. */
+  finish(): PersonMonthDifference[] {
+    const pnrs = this.billed.pnrs;
+    while (this.next < pnrs.length) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    return this.differences;
+  }
+
+  private compare(pnr: string, person: number, lines: readonly InvoiceLine[], from: number, to: number): void {
+    const { billed, todayOre } = this;
+    todayOre.fill(0);
+    for (let i = from; i < to; i++) {
+      const l = lines[i]!;
+      const k = KIND_INDEX[l.kind];
+      todayOre[k] = todayOre[k]! + this.ore(l.amount);
+    }
+    const billedOre = person < 0 ? this.nothing : billed.ore.subarray(person * KIND_COUNT, (person + 1) * KIND_COUNT);
+    let kinds: KindDifference[] | undefined;
+    for (let k = 0; k < KIND_COUNT; k++) {
+      if (todayOre[k] === billedOre[k]) continue;
+      const kind = LINE_KINDS[k]!;
+      const recordLines: number[] = [];
+      if (person >= 0) {
+        for (let x = billed.start[person]!; x < billed.start[person + 1]!; x++) {
+          const line = billed.lines[x]!;
+          if (this.recordKind(line) === kind) recordLines.push(line);
+        }
+      }
+      const todayLines: InvoiceLine[] = [];
+      for (let i = from; i < to; i++) if (lines[i]!.kind === kind) todayLines.push(lines[i]!);
+      (kinds ??= []).push({
+        kind,
+        billedOre: billedOre[k]!,
+        todayOre: todayOre[k]!,
+        todayLines,
+        recordLines: recordLines.length ? recordLines : NONE,
+      });
+    }
+    if (kinds) this.differences.push({ pnr, month: billed.month, kinds });
+  }
+}
+
+/** A month's lines in personnummer order, compared person by person. */
+export function differencesOfMonth(
+  today: readonly InvoiceLine[],
+  billed: BilledMonth,
+  recordKind: (lineIndex: number) => LineKind,
+): PersonMonthDifference[] {
+  const comparison = new MonthComparison(billed, recordKind);
+  for (let i = 0; i < today.length;) {
+    const from = i,
+      pnr = today[i]!.pnr;
+    while (i < today.length && today[i]!.pnr === pnr) i++;
+    comparison.person(pnr, today, from, i);
+  }
+  return comparison.finish();
+}
