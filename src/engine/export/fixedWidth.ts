@@ -189,7 +189,8 @@ function compile(field: LayoutField, w: WriteContext, memos: Map<string, (inv: E
     case 'careOf':
     case 'street':
     case 'postal':
-      return invoiceText(content.key);
+      // A sheet without the column leaves the field blank on every invoice: a fixed part of the record.
+      return w.record.columns[content.key] === undefined ? fixed('', () => layoutSource('')) : invoiceText(content.key);
     case 'invoiceTotal':
       return make(
         (c) => c.inv!.totalOre,
@@ -283,6 +284,7 @@ const MEANING: Readonly<Record<ValueKind | 'literal', string>> = {
  * Motpart on K, Momskod on R): written once per kontering row and copied after that.
  */
 interface Segment {
+  readonly segment: true;
   readonly fields: readonly CompiledField[];
   /** Spaces before the segment's first field. */
   readonly gap: number;
@@ -290,7 +292,7 @@ interface Segment {
   readonly written: Map<KonteringRow | null, Uint8Array>;
 }
 
-type Piece = { readonly gap: number; readonly field: CompiledField } | Segment;
+type Piece = { readonly segment: false; readonly gap: number; readonly field: CompiledField } | Segment;
 
 /** Writes the file's records, in order: '!', then per invoice S, H, (R, K) per line, T. Returns the number of records. */
 export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteContext): number {
@@ -308,7 +310,13 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
       runGap = 0;
     const close = (): void => {
       if (run.length === 0) return;
-      pieces.push({ fields: run, gap: runGap, byKontering: run.some((f) => f.depends === 'kontering'), written: new Map() });
+      pieces.push({
+        segment: true,
+        fields: run,
+        gap: runGap,
+        byKontering: run.some((f) => f.depends === 'kontering'),
+        written: new Map(),
+      });
       run = [];
     };
     for (const cf of fields) {
@@ -325,7 +333,7 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
         run.push(cf);
       } else {
         close();
-        pieces.push({ gap, field: cf });
+        pieces.push({ segment: false, gap, field: cf });
       }
     }
     close();
@@ -375,7 +383,7 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
     if (!pieces) return;
     for (const p of pieces) {
       out.fill(SPACE, p.gap);
-      if ('field' in p) {
+      if (!p.segment) {
         writeField(p.field, c, out);
         continue;
       }

@@ -35,6 +35,8 @@ export interface ExportInvoice {
   readonly postalLine: RecordLine | undefined;
 }
 
+const LINE_OF = { name: 'nameLine', careOf: 'careOfLine', street: 'streetLine', postal: 'postalLine' } as const;
+
 /** The line an invoice's name or address was taken from. */
 export function textLineOf(inv: ExportInvoice, f: InvoiceTextField): RecordLine | undefined {
   return f === 'name' ? inv.nameLine : f === 'careOf' ? inv.careOfLine : f === 'street' ? inv.streetLine : inv.postalLine;
@@ -81,7 +83,7 @@ export function groupInvoices(
         const v = textOf(lines.lines[i]!, f);
         if (v === '') continue;
         inv[f] = v;
-        inv[`${f}Line`] = lines.lines[i]!;
+        inv[LINE_OF[f]] = lines.lines[i]!;
         break;
       }
     invoices.push(inv);

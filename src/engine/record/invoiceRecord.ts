@@ -152,7 +152,10 @@ export function recordHundredths(
   line: RecordLine,
   field: 'quantity' | 'unitPrice',
 ): number | AmountReason | undefined {
-  const v = recordValue(record, line, field);
+  const c = record.columns[field];
+  if (c === undefined) return undefined;
+  const v = line.cells[c.index];
+  if (typeof v === 'number') return hundredthsOf(v);
   return isBlank(v) ? undefined : hundredthsOf(v);
 }
 
