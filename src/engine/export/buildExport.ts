@@ -24,7 +24,7 @@ import { decodeText, type Encoding } from './encoding.js';
 import { readExportSheet, type ExportConfig } from './exportSheet.js';
 import { encodingOf, FORMAT_LABEL, type ExportFormat, type LineEnd } from './exportSettings.js';
 import { fixedWidthSize, writeFixedWidth, type FileValues, type WriteContext } from './fixedWidth.js';
-import { groupInvoices, INVOICE_TEXT_FIELDS, type ExportInvoice, type ExportLine } from './invoices.js';
+import { groupInvoices, INVOICE_TEXT_FIELDS, type ExportInvoice, type ExportLines } from './invoices.js';
 import { konteringLookup, type KonteringRow } from './kontering.js';
 import { Refusals } from './refusals.js';
 import { formatDay, nfc } from './values.js';
@@ -137,7 +137,14 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
   const lookup = konteringLookup(config.kontering);
   const missing = new Map<string, { kind: LineKind; service: string; first: RecordLine; count: number }>();
   const noAccount = new Set<KonteringRow>();
-  const lines: ExportLine[] = [];
+  const n = record.lines.length;
+  const lines: ExportLines = {
+    lines: [],
+    kontering: [],
+    texts: [],
+    quantity: new Float64Array(n),
+    unitPriceOre: new Float64Array(n),
+  };
   const cellSource = (line: RecordLine, field: RecordField) => {
     const c = record.columns[field];
     const cell = recordCell(record, line, field);
@@ -182,16 +189,15 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
       );
     }
     const q = recordHundredths(record, line, 'quantity');
-    if (q && !q.ok) refusals.add(cellSource(line, 'quantity'), amountMessage('Antal', q.reason));
+    if (typeof q === 'string') refusals.add(cellSource(line, 'quantity'), amountMessage('Antal', q));
     const p = recordHundredths(record, line, 'unitPrice');
-    if (p && !p.ok) refusals.add(cellSource(line, 'unitPrice'), amountMessage('À-pris', p.reason));
-    lines.push({
-      line,
-      kontering: k,
-      text: rowText(k, line.month === billingMonth ? '' : line.month, services),
-      quantity: q?.ok ? q.hundredths : undefined,
-      unitPriceOre: p?.ok ? p.hundredths : undefined,
-    });
+    if (typeof p === 'string') refusals.add(cellSource(line, 'unitPrice'), amountMessage('À-pris', p));
+    const at = lines.lines.length;
+    lines.lines.push(line);
+    lines.kontering.push(k);
+    lines.texts.push(rowText(k, line.month === billingMonth ? '' : line.month, services));
+    lines.quantity[at] = typeof q === 'number' ? q : NaN;
+    lines.unitPriceOre[at] = typeof p === 'number' ? p : NaN;
   }
   for (const m of missing.values()) {
     refusals.add(
@@ -203,18 +209,19 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
     refusals.add({ sheet: record.sheet, column: '', value: '' }, 'Bladet har inga fakturarader att exportera.');
 
   // Invoices; a zero sum gets none unless the setting says so.
-  const all = groupInvoices(
+  const grouped = groupInvoices(
     lines,
     INVOICE_TEXT_FIELDS.filter((f) => record.columns[f] !== undefined),
     (l, f) => nfc(recordText(record, l, f)),
   );
+  const all = grouped.invoices;
   const invoices: ExportInvoice[] = [];
   let zeroSumInvoices = 0,
     zeroSumLines = 0;
   for (const inv of all) {
     if (inv.totalOre === 0 && settings.zeroSumInvoices === 'omit') {
       zeroSumInvoices++;
-      zeroSumLines += inv.lines.length;
+      zeroSumLines += inv.to - inv.from;
     } else invoices.push(inv);
   }
   if (invoices.length === 0 && all.length > 0 && !refusals.any)
@@ -232,13 +239,13 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
   };
   // Written straight into bytes; what cannot be written is refused with its cell, like any other failure.
   const lineEnd = settings.lineEnd === 'LF' ? '\n' : '\r\n';
-  const exportedLineCount = invoices.reduce((n, inv) => n + inv.lines.length, 0);
+  const exportedLineCount = invoices.reduce((count, inv) => count + inv.to - inv.from, 0);
   const capacity =
     settings.format === 'fixed'
       ? fixedWidthSize(config.layout, invoices.length, exportedLineCount, lineEnd)
       : Math.max(1 << 16, exportedLineCount * 120);
   const out = new ByteWriter(encoding, capacity);
-  const w: WriteContext = { record, config, file, refusals, out, encoding, lineEnd };
+  const w: WriteContext = { record, config, file, refusals, lines: grouped.lines, out, encoding, lineEnd };
   if (encoding === 'UTF-8') out.text('\ufeff'); // byte order mark: Excel then reads the CSV as UTF-8
   const records = settings.format === 'csv' ? writeCsv(invoices, w) : writeFixedWidth(invoices, w);
   if (refusals.any) return { ok: false, refusals: refusals.list };
@@ -249,10 +256,10 @@ export function buildExport(record: InvoiceRecord, config: ExportConfig, options
     creditInvoices = 0;
   for (const inv of invoices) {
     let sum = 0;
-    for (const el of inv.lines) sum += el.line.amountOre;
+    for (let i = inv.from; i < inv.to; i++) sum += grouped.lines.lines[i]!.amountOre;
     if (sum !== inv.totalOre) throw new Error('Internt fel: fakturans summa stämmer inte med dess rader.');
     totalOre += sum;
-    exportedLines += inv.lines.length;
+    exportedLines += inv.to - inv.from;
     if (sum < 0) creditInvoices++;
   }
   if (totalOre !== sheetTotalOre || exportedLines + zeroSumLines !== record.lines.length)

@@ -47,6 +47,16 @@ export class ByteWriter {
     for (let i = 0; i < s.length; i++) this.buf[this.n++] = s.charCodeAt(i);
   }
 
+  /** Bytes written before (a record's part that is the same for every line of a kontering). */
+  put(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    if (bytes.length < 48) {
+      const buf = this.buf;
+      for (let i = 0; i < bytes.length; i++) buf[this.n + i] = bytes[i]!;
+    } else this.buf.set(bytes, this.n);
+    this.n += bytes.length;
+  }
+
   byte(b: number): void {
     this.ensure(1);
     this.buf[this.n++] = b;

@@ -3,7 +3,7 @@
 import { recordCell, recordText, type RecordField } from '../record/invoiceRecord.js';
 import { WROTE_ALL } from './byteWriter.js';
 import { charProblem, type WriteContext } from './fixedWidth.js';
-import type { ExportInvoice, ExportLine } from './invoices.js';
+import type { ExportInvoice } from './invoices.js';
 import { KONTERING_FIELDS, KONTERING_LABEL, type KonteringField } from './layout.js';
 import type { ValueSource } from './refusals.js';
 import { formatPnr, nfc } from './values.js';
@@ -30,32 +30,34 @@ const NEEDS_QUOTES = /[;"\r\n]/;
 export function writeCsv(invoices: readonly ExportInvoice[], w: WriteContext): number {
   const out = w.out;
   // Where a value came from, built only when it cannot be written.
-  const sourceOf = (el: ExportLine | undefined, from: RecordField | KonteringField | 'konteringText'): ValueSource => {
-    if (!el) return { sheet: '', column: '', value: '' };
-    if (from === 'konteringText')
-      return { sheet: w.config.sheet, cell: el.kontering.cells.text, column: 'Text', value: el.kontering.text };
+  const lines = w.lines;
+  const sourceOf = (i: number, from: RecordField | KonteringField | 'konteringText'): ValueSource => {
+    if (i < 0) return { sheet: '', column: '', value: '' };
+    const k = lines.kontering[i]!,
+      line = lines.lines[i]!;
+    if (from === 'konteringText') return { sheet: w.config.sheet, cell: k.cells.text, column: 'Text', value: k.text };
     if ((KONTERING_FIELDS as readonly string[]).includes(from)) {
       const f = from as KonteringField;
-      return { sheet: w.config.sheet, cell: el.kontering.cells[f], column: KONTERING_LABEL[f], value: el.kontering.codes[f] };
+      return { sheet: w.config.sheet, cell: k.cells[f], column: KONTERING_LABEL[f], value: k.codes[f] };
     }
     const field = from as RecordField;
     const c = w.record.columns[field];
-    const cell = recordCell(w.record, el.line, field);
+    const cell = recordCell(w.record, line, field);
     return {
-      sheet: el.line.sheet,
-      row: el.line.row,
+      sheet: line.sheet,
+      row: line.row,
       column: c?.header ?? '',
       ...(cell ? { cell } : {}),
-      value: c ? el.line.cells[c.index] : '',
+      value: c ? line.cells[c.index] : '',
     };
   };
-  const text = (s: string, el: ExportLine | undefined, from: RecordField | KonteringField | 'konteringText'): void => {
+  const text = (s: string, i: number, from: RecordField | KonteringField | 'konteringText'): void => {
     if (s === '') return;
     const quoted = NEEDS_QUOTES.test(s);
     const body = quoted ? s.replace(/"/g, '""') : s;
     if (quoted) out.byte(QUOTE);
     const bad = out.text(body, body.length, quoted);
-    if (bad !== WROTE_ALL) w.refusals.add(sourceOf(el, from), `${charProblem(body, bad, w.encoding)} (CSV-filen).`);
+    if (bad !== WROTE_ALL) w.refusals.add(sourceOf(i, from), `${charProblem(body, bad, w.encoding)} (CSV-filen).`);
     if (quoted) out.byte(QUOTE);
   };
   /** Hundredths with a decimal comma: "239,00", "-97,50"; `whole`: "20" when there are no hundredths. */
@@ -73,7 +75,7 @@ export function writeCsv(invoices: readonly ExportInvoice[], w: WriteContext): n
 
   CSV_HEADERS.forEach((h, i) => {
     if (i > 0) out.byte(SEMICOLON);
-    text(h, undefined, 'name');
+    text(h, -1, 'name');
   });
   out.ascii(w.lineEnd);
   let rows = 1;
@@ -81,26 +83,29 @@ export function writeCsv(invoices: readonly ExportInvoice[], w: WriteContext): n
   const year = Number(month.slice(0, 4));
   for (const inv of invoices) {
     const pnr = formatPnr(inv.pnr, 'ÅÅÅÅMMDDNNNN', year);
-    for (const el of inv.lines) {
-      const l = el.line;
+    for (let i = inv.from; i < inv.to; i++) {
+      const l = lines.lines[i]!,
+        k = lines.kontering[i]!;
       out.ascii(pnr);
       out.byte(SEMICOLON);
-      text(nfc(recordText(w.record, l, 'name')), el, 'name');
+      text(nfc(recordText(w.record, l, 'name')), i, 'name');
       out.byte(SEMICOLON);
       out.ascii(month);
       out.byte(SEMICOLON);
       out.ascii(l.month);
       out.byte(SEMICOLON);
-      text(el.text, el, el.kontering.text !== '' ? 'konteringText' : 'services');
+      text(lines.texts[i]!, i, k.text !== '' ? 'konteringText' : 'services');
       out.byte(SEMICOLON);
-      if (el.quantity !== undefined) decimal(el.quantity, true);
+      const q = lines.quantity[i]!,
+        p = lines.unitPriceOre[i]!;
+      if (q === q) decimal(q, true); // NaN: blank
       out.byte(SEMICOLON);
-      if (el.unitPriceOre !== undefined) decimal(el.unitPriceOre);
+      if (p === p) decimal(p);
       out.byte(SEMICOLON);
       decimal(l.amountOre);
       for (const f of KONTERING_FIELDS) {
         out.byte(SEMICOLON);
-        text(el.kontering.codes[f], el, f);
+        text(k.codes[f], i, f);
       }
       out.ascii(w.lineEnd);
       rows++;

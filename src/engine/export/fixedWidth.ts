@@ -3,13 +3,15 @@
 import type { Day } from '../days.js';
 import { recordCell, type InvoiceRecord, type RecordField, type RecordLine } from '../record/invoiceRecord.js';
 import type { ExportConfig } from './exportSheet.js';
-import type { ExportInvoice, ExportLine, InvoiceTextField } from './invoices.js';
+import { textLineOf, type ExportInvoice, type ExportLines, type InvoiceTextField } from './invoices.js';
+import type { KonteringRow } from './kontering.js';
 import {
   CONTENT_BY_KEY,
   KONTERING_LABEL,
   type Content,
   type KonteringField,
   type LayoutField,
+  RECORD_TYPES,
   type RecordType,
   type ValueKind,
 } from './layout.js';
@@ -33,6 +35,8 @@ export interface WriteContext {
   readonly config: ExportConfig;
   readonly file: FileValues;
   readonly refusals: Refusals;
+  /** The lines in invoice order, with their kontering and texts. */
+  readonly lines: ExportLines;
   readonly out: ByteWriter;
   readonly encoding: Encoding;
   /** "\r\n" or "\n". */
@@ -47,16 +51,21 @@ export function charProblem(text: string, i: number, encoding: Encoding): string
   return `Tecknet ${describeChar(String.fromCodePoint(cp))} kan inte skrivas i ${encoding}. Byt ut det`;
 }
 
+/** What a field is written for: the file ('!'), an invoice (S, H, T) or line `i` of it (R, K). */
 interface Ctx {
-  inv?: ExportInvoice;
-  el?: ExportLine;
+  inv: ExportInvoice | undefined;
+  i: number;
 }
 
 type Value = string | number | undefined;
 
+/** What a field's value depends on beyond the file: nothing, the kontering row, or more. */
+type Depends = 'file' | 'kontering' | 'other';
+
 interface CompiledField {
   readonly field: LayoutField;
   readonly kind: ValueKind | 'literal';
+  readonly depends: Depends;
   readonly get: (c: Ctx) => Value;
   readonly source: (c: Ctx) => ValueSource;
 }
@@ -73,27 +82,20 @@ const lineSource = (w: WriteContext, line: RecordLine, field: RecordField): Valu
   };
 };
 
-const pnrMemos = new WeakMap<WriteContext, Map<string, (inv: ExportInvoice) => string>>();
-function pnrMemo(w: WriteContext, fmt: string, year: number): (inv: ExportInvoice) => string {
-  let byFormat = pnrMemos.get(w);
-  if (!byFormat) pnrMemos.set(w, (byFormat = new Map()));
-  let memo = byFormat.get(fmt);
-  if (!memo) {
-    let last: ExportInvoice | undefined,
-      shown = '';
-    memo = (inv) => {
-      if (inv !== last) {
-        last = inv;
-        shown = formatPnr(inv.pnr, fmt, year);
-      }
-      return shown;
-    };
-    byFormat.set(fmt, memo);
-  }
-  return memo;
+/** S, H and every R of an invoice write the same number: it is formatted once per invoice and format. */
+function pnrMemo(fmt: string, year: number): (inv: ExportInvoice) => string {
+  let last: ExportInvoice | undefined,
+    shown = '';
+  return (inv) => {
+    if (inv !== last) {
+      last = inv;
+      shown = formatPnr(inv.pnr, fmt, year);
+    }
+    return shown;
+  };
 }
 
-function compile(field: LayoutField, w: WriteContext): CompiledField {
+function compile(field: LayoutField, w: WriteContext, memos: Map<string, (inv: ExportInvoice) => string>): CompiledField {
   const layoutSource = (value: unknown): ValueSource => ({
     sheet: field.cell ? w.config.sheet : 'standardlayouten',
     ...(field.cell ? { cell: field.cell } : {}),
@@ -102,17 +104,20 @@ function compile(field: LayoutField, w: WriteContext): CompiledField {
   });
   const content: Content = field.content;
   if (content.kind === 'literal')
-    return { field, kind: 'literal', get: () => content.text, source: () => layoutSource(content.text) };
+    return { field, kind: 'literal', depends: 'file', get: () => content.text, source: () => layoutSource(content.text) };
   const spec = CONTENT_BY_KEY[content.key];
   const fmt = content.format ?? '';
   const f = w.file;
+  const lines = w.lines;
   const year = Number(f.billingMonth.slice(0, 4));
-  const make = (get: (c: Ctx) => Value, source: (c: Ctx) => ValueSource): CompiledField => ({
+  const make = (get: (c: Ctx) => Value, source: (c: Ctx) => ValueSource, depends: Depends = 'other'): CompiledField => ({
     field,
     kind: spec.value,
+    depends,
     get,
     source,
   });
+  const fixed = (v: string, source: () => ValueSource): CompiledField => make(() => v, source, 'file');
   const setting = (k: 'dueDate' | 'dueDays' | 'ourReference', value: unknown): ValueSource => {
     const cell = w.config.settingCells[k];
     return {
@@ -122,65 +127,60 @@ function compile(field: LayoutField, w: WriteContext): CompiledField {
       value,
     };
   };
+  const firstLine = (c: Ctx): RecordLine => lines.lines[c.inv!.from]!;
   const invoiceText = (t: InvoiceTextField) =>
     make(
-      (c) => c.inv!.texts[t]?.value ?? '',
+      (c) => c.inv![t],
       (c) => {
-        const found = c.inv!.texts[t];
-        return found ? lineSource(w, found.line, t) : lineSource(w, c.inv!.lines[0]!.line, 'pnr');
+        const found = textLineOf(c.inv!, t);
+        return found ? lineSource(w, found, t) : lineSource(w, firstLine(c), 'pnr');
       },
     );
+  // On S (no line) the kontering of the invoice's first line; on R and K the line's own.
+  const konteringOf = (c: Ctx): KonteringRow => lines.kontering[c.i >= 0 ? c.i : c.inv!.from]!;
   const kontering = (k: KonteringField) =>
     make(
-      (c) => (c.el ?? c.inv!.lines[0]!).kontering.codes[k],
+      (c) => konteringOf(c).codes[k],
       (c) => {
-        const kr = (c.el ?? c.inv!.lines[0]!).kontering;
+        const kr = konteringOf(c);
         return { sheet: w.config.sheet, cell: kr.cells[k], column: KONTERING_LABEL[k], value: kr.codes[k] };
       },
+      'kontering',
+    );
+  const number = (a: Float64Array, field: RecordField) =>
+    make(
+      (c) => {
+        const v = a[c.i]!;
+        return v === v ? v : undefined; // NaN: blank
+      },
+      (c) => lineSource(w, lines.lines[c.i]!, field),
     );
   switch (content.key) {
     case 'recordType':
-      return make(
-        () => field.record,
-        () => layoutSource(field.record),
-      );
+      return fixed(field.record, () => layoutSource(field.record));
     case 'created': {
       const v = formatDay(f.created, fmt);
-      return make(
-        () => v,
-        () => layoutSource(v),
-      );
+      return fixed(v, () => layoutSource(v));
     }
     case 'dueDate': {
       const v = formatDay(f.due, fmt);
-      return make(
-        () => v,
-        () => setting(w.config.settings.dueDate !== undefined ? 'dueDate' : 'dueDays', v),
-      );
+      return fixed(v, () => setting(w.config.settings.dueDate !== undefined ? 'dueDate' : 'dueDays', v));
     }
     case 'fileText':
-      return make(
-        () => f.fileText,
-        () => layoutSource(f.fileText),
-      );
+      return fixed(f.fileText, () => layoutSource(f.fileText));
     case 'billingMonth': {
       const v = formatMonth(f.billingMonth, fmt);
-      return make(
-        () => v,
-        () => layoutSource(v),
-      );
+      return fixed(v, () => layoutSource(v));
     }
     case 'ourReference':
-      return make(
-        () => f.ourReference,
-        () => setting('ourReference', f.ourReference),
-      );
+      return fixed(f.ourReference, () => setting('ourReference', f.ourReference));
     case 'pnr': {
-      // S, H and every R of an invoice write the same number: format it once per invoice.
-      const memo = pnrMemo(w, fmt, year);
+      let memo = memos.get(fmt);
+      if (!memo) memos.set(fmt, (memo = pnrMemo(fmt, year)));
+      const shown = memo;
       return make(
-        (c) => memo(c.inv!),
-        (c) => lineSource(w, c.inv!.lines[0]!.line, 'pnr'),
+        (c) => shown(c.inv!),
+        (c) => lineSource(w, firstLine(c), 'pnr'),
       );
     }
     case 'name':
@@ -189,47 +189,42 @@ function compile(field: LayoutField, w: WriteContext): CompiledField {
     case 'careOf':
     case 'street':
     case 'postal':
-      return invoiceText(content.key);
+      // A sheet without the column leaves the field blank on every invoice: a fixed part of the record.
+      return w.record.columns[content.key] === undefined ? fixed('', () => layoutSource('')) : invoiceText(content.key);
     case 'invoiceTotal':
       return make(
         (c) => c.inv!.totalOre,
-        (c) => lineSource(w, c.inv!.lines[0]!.line, 'pnr'),
+        (c) => lineSource(w, firstLine(c), 'pnr'),
       );
     case 'text':
       return make(
-        (c) => c.el!.text,
+        (c) => lines.texts[c.i]!,
         (c) => {
-          const el = c.el!;
-          return el.kontering.text !== ''
-            ? { sheet: w.config.sheet, cell: el.kontering.cells.text, column: 'Text', value: el.kontering.text }
-            : lineSource(w, el.line, 'services');
+          const k = lines.kontering[c.i]!;
+          return k.text !== ''
+            ? { sheet: w.config.sheet, cell: k.cells.text, column: 'Text', value: k.text }
+            : lineSource(w, lines.lines[c.i]!, 'services');
         },
       );
     case 'quantity':
-      return make(
-        (c) => c.el!.quantity,
-        (c) => lineSource(w, c.el!.line, 'quantity'),
-      );
+      return number(lines.quantity, 'quantity');
     case 'unitPrice':
-      return make(
-        (c) => c.el!.unitPriceOre,
-        (c) => lineSource(w, c.el!.line, 'unitPrice'),
-      );
+      return number(lines.unitPriceOre, 'unitPrice');
     case 'amount':
       return make(
-        (c) => c.el!.line.amountOre,
-        (c) => lineSource(w, c.el!.line, 'amount'),
+        (c) => lines.lines[c.i]!.amountOre,
+        (c) => lineSource(w, lines.lines[c.i]!, 'amount'),
       );
     case 'period': {
       const shown = new Map<string, string>();
       return make(
         (c) => {
-          const m = c.el!.line.month;
+          const m = lines.lines[c.i]!.month;
           let v = shown.get(m);
           if (v === undefined) shown.set(m, (v = formatMonth(m, fmt)));
           return v;
         },
-        (c) => lineSource(w, c.el!.line, 'month'),
+        (c) => lineSource(w, lines.lines[c.i]!, 'month'),
       );
     }
     default:
@@ -284,14 +279,67 @@ const MEANING: Readonly<Record<ValueKind | 'literal', string>> = {
   literal: 'texten',
 };
 
+/**
+ * Consecutive fields that depend on nothing but the kontering row (the record type, Ansvar to
+ * Motpart on K, Momskod on R): written once per kontering row and copied after that.
+ */
+interface Segment {
+  readonly segment: true;
+  readonly fields: readonly CompiledField[];
+  /** Spaces before the segment's first field. */
+  readonly gap: number;
+  readonly byKontering: boolean;
+  readonly written: Map<KonteringRow | null, Uint8Array>;
+}
+
+type Piece = { readonly segment: false; readonly gap: number; readonly field: CompiledField } | Segment;
+
 /** Writes the file's records, in order: '!', then per invoice S, H, (R, K) per line, T. Returns the number of records. */
 export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteContext): number {
-  const byRecord = new Map<RecordType, CompiledField[]>();
-  for (const field of [...w.config.layout].sort((a, b) => a.start - b.start)) {
-    const list = byRecord.get(field.record) ?? [];
-    list.push(compile(field, w));
-    byRecord.set(field.record, list);
+  const memos = new Map<string, (inv: ExportInvoice) => string>();
+  const byRecord = new Map<RecordType, Piece[]>();
+  for (const type of RECORD_TYPES) {
+    const fields = w.config.layout
+      .filter((f) => f.record === type)
+      .sort((a, b) => a.start - b.start)
+      .map((f) => compile(f, w, memos));
+    if (fields.length === 0) continue;
+    const pieces: Piece[] = [];
+    let pos = 1;
+    let run: CompiledField[] = [],
+      runGap = 0;
+    const close = (): void => {
+      if (run.length === 0) return;
+      pieces.push({
+        segment: true,
+        fields: run,
+        gap: runGap,
+        byKontering: run.some((f) => f.depends === 'kontering'),
+        written: new Map(),
+      });
+      run = [];
+    };
+    for (const cf of fields) {
+      const gap = cf.field.start - pos;
+      pos = cf.field.start + cf.field.length;
+      // Records of one line (S, R, K) may share a segment per kontering row; '!', H and T only what is fixed.
+      const cacheable = cf.depends === 'file' || (cf.depends === 'kontering' && type !== 'H' && type !== 'T');
+      if (cacheable) {
+        if (run.length === 0) runGap = gap;
+        else if (gap > 0) {
+          close();
+          runGap = gap;
+        }
+        run.push(cf);
+      } else {
+        close();
+        pieces.push({ segment: false, gap, field: cf });
+      }
+    }
+    close();
+    byRecord.set(type, pieces);
   }
+
   const out = w.out;
   const tooLong = (cf: CompiledField, c: Ctx, shown: string): void => {
     const f = cf.field;
@@ -300,14 +348,14 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
       `Värdet "${shown}" har ${shown.length} tecken men fältet ${fieldName(f)} i post ${f.record} (positioner ${f.start}–${f.start + f.length - 1}) har ${f.length}; att korta ${MEANING[cf.kind]} skulle ändra dess betydelse.`,
     );
   };
-  const writeField = (cf: CompiledField, c: Ctx): void => {
+  const writeField = (cf: CompiledField, c: Ctx, to: ByteWriter): void => {
     const f = cf.field;
     const v = cf.get(c);
-    if (v === undefined || v === '') return out.fill(SPACE, f.length);
+    if (v === undefined || v === '') return to.fill(SPACE, f.length);
     if (typeof v === 'number') {
-      if (!writeNumber(v, f, out)) {
+      if (!writeNumber(v, f, to)) {
         tooLong(cf, c, String(v));
-        out.fill(SPACE, f.length);
+        to.fill(SPACE, f.length);
       }
       return;
     }
@@ -315,47 +363,62 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
     if (count > f.length) {
       if (cf.kind !== 'text') {
         tooLong(cf, c, v);
-        return out.fill(SPACE, f.length);
+        return to.fill(SPACE, f.length);
       }
       count = f.length; // names and row texts are cut (§10)
     }
     const padByte = f.pad === 'space' ? SPACE : ZERO;
-    if (f.align === 'right') out.fill(padByte, f.length - count);
-    const bad = out.text(v, count);
+    if (f.align === 'right') to.fill(padByte, f.length - count);
+    const bad = to.text(v, count);
     if (bad !== WROTE_ALL) {
       w.refusals.add(cf.source(c), `${charProblem(v, bad, w.encoding)} (post ${f.record}, fältet ${fieldName(f)}).`);
-      out.fill(SPACE, count - bad);
+      to.fill(SPACE, count - bad);
     }
-    if (f.align === 'left') out.fill(padByte, f.length - count);
+    if (f.align === 'left') to.fill(padByte, f.length - count);
   };
+  const konteringOf = (c: Ctx): KonteringRow => w.lines.kontering[c.i >= 0 ? c.i : c.inv!.from]!;
   let records = 0;
   const render = (type: RecordType, c: Ctx): void => {
-    const fields = byRecord.get(type);
-    if (!fields) return;
-    let pos = 1;
-    for (const cf of fields) {
-      const f = cf.field;
-      if (f.start > pos) out.fill(SPACE, f.start - pos);
-      writeField(cf, c);
-      pos = f.start + f.length;
+    const pieces = byRecord.get(type);
+    if (!pieces) return;
+    for (const p of pieces) {
+      out.fill(SPACE, p.gap);
+      if (!p.segment) {
+        writeField(p.field, c, out);
+        continue;
+      }
+      const key = p.byKontering ? konteringOf(c) : null;
+      let bytes = p.written.get(key);
+      if (!bytes) {
+        const own = new ByteWriter(w.encoding, 64);
+        let pos = p.fields[0]!.field.start;
+        for (const cf of p.fields) {
+          own.fill(SPACE, cf.field.start - pos);
+          writeField(cf, c, own);
+          pos = cf.field.start + cf.field.length;
+        }
+        bytes = own.bytes();
+        p.written.set(key, bytes);
+      }
+      out.put(bytes);
     }
     out.ascii(w.lineEnd);
     records++;
   };
 
-  render('!', {});
-  const ctx: Ctx = {};
+  const ctx: Ctx = { inv: undefined, i: -1 };
+  render('!', ctx);
   for (const inv of invoices) {
     ctx.inv = inv;
-    ctx.el = undefined;
+    ctx.i = -1;
     render('S', ctx);
     render('H', ctx);
-    for (const el of inv.lines) {
-      ctx.el = el;
+    for (let i = inv.from; i < inv.to; i++) {
+      ctx.i = i;
       render('R', ctx);
       render('K', ctx);
     }
-    ctx.el = undefined;
+    ctx.i = -1;
     render('T', ctx);
   }
   return records;
@@ -363,7 +426,7 @@ export function writeFixedWidth(invoices: readonly ExportInvoice[], w: WriteCont
 
 const fieldName = (f: LayoutField): string => (f.name !== '' ? `"${f.name}"` : `på position ${f.start}`);
 
-/** Bytes of one record of each type (its last field's end) and the line end. */
+/** Bytes of one record of each type (its last field's end). */
 export function recordLengths(layout: readonly LayoutField[]): Map<RecordType, number> {
   const lengths = new Map<RecordType, number>();
   for (const f of layout) lengths.set(f.record, Math.max(lengths.get(f.record) ?? 0, f.start + f.length - 1));

@@ -14,27 +14,37 @@ const PLAIN = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 const NOISE = new Decimal('1e-9');
 
 export function hundredthsFromCell(value: unknown): CellAmount {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
-    return { ok: false, reason: 'saknas' };
-  if (typeof value === 'string') return { ok: false, reason: 'text' };
-  if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, reason: 'inte ett tal' };
-  // The usual cell: k/100 exactly as a double (239, 450.5). Then k is exact, and the cell's own
-  // shortest text is k/100 with at most two decimals; anything else takes the textual path.
-  const k = Math.round(value * 100);
-  if (k / 100 === value && Number.isSafeInteger(k) && Math.abs(k) < 1e15) return { ok: true, hundredths: k === 0 ? 0 : k };
-  const text = String(value);
+  const n = hundredthsOf(value);
+  return typeof n === 'number' ? { ok: true, hundredths: n } : { ok: false, reason: n };
+}
+
+/** As hundredthsFromCell, without an object per cell: the hundredths, or the reason it is unreadable. */
+export function hundredthsOf(value: unknown): number | AmountReason {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'inte ett tal';
+    // The usual cell: k/100 exactly as a double (239, 450.5). Then k is exact, and the cell's own
+    // shortest text is k/100 with at most two decimals; anything else takes the textual path.
+    const k = Math.round(value * 100);
+    if (k / 100 === value && Math.abs(k) < 1e15) return k === 0 ? 0 : k;
+    return fromText(String(value));
+  }
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return 'saknas';
+  return typeof value === 'string' ? 'text' : 'inte ett tal';
+}
+
+function fromText(text: string): number | AmountReason {
   const m = PLAIN.exec(text);
   if (m) {
     // Whole digits and two decimals as integers: exact, no binary fractions involved.
     const n = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-    return { ok: true, hundredths: m[1] ? -n : n };
+    return m[1] ? -n : n;
   }
   const d = new Decimal(text);
   const rounded = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  if (d.minus(rounded).abs().greaterThan(NOISE)) return { ok: false, reason: 'decimaler' };
+  if (d.minus(rounded).abs().greaterThan(NOISE)) return 'decimaler';
   const n = rounded.times(100).toNumber();
-  if (!Number.isSafeInteger(n) || Math.abs(n) >= 1e15) return { ok: false, reason: 'storlek' };
-  return { ok: true, hundredths: n === 0 ? 0 : n };
+  if (!Number.isSafeInteger(n) || Math.abs(n) >= 1e15) return 'storlek';
+  return n === 0 ? 0 : n;
 }
 
 /** Hundredths as a decimal text with two decimals ("239.00", "-97.50"); `comma` for Swedish CSV. */

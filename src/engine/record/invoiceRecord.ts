@@ -11,7 +11,7 @@ import { parsePersonnummer } from '../personnummer.js';
 import { columnLetter, type Problem, type Severity } from '../problems.js';
 import type { SheetCells } from '../sheet.js';
 import { displayValue, isBlank, normaliseKey } from '../text.js';
-import { hundredthsFromCell, type AmountReason, type CellAmount } from './cellAmount.js';
+import { hundredthsOf, type AmountReason } from './cellAmount.js';
 import { invoiceSheetMonth } from './invoiceSheets.js';
 
 export type RecordField =
@@ -143,14 +143,20 @@ export function recordValue(record: InvoiceRecord, line: RecordLine, field: Reco
   return c === undefined ? undefined : line.cells[c.index];
 }
 
-/** Antal or À-pris in hundredths, read as strictly as Belopp; undefined when the column is absent or the cell blank. */
+/**
+ * Antal or À-pris in hundredths, read as strictly as Belopp, or the reason it cannot be read;
+ * undefined when the column is absent or the cell blank.
+ */
 export function recordHundredths(
   record: InvoiceRecord,
   line: RecordLine,
   field: 'quantity' | 'unitPrice',
-): CellAmount | undefined {
-  const v = recordValue(record, line, field);
-  return isBlank(v) ? undefined : hundredthsFromCell(v);
+): number | AmountReason | undefined {
+  const c = record.columns[field];
+  if (c === undefined) return undefined;
+  const v = line.cells[c.index];
+  if (typeof v === 'number') return hundredthsOf(v);
+  return isBlank(v) ? undefined : hundredthsOf(v);
 }
 
 /** Swedish message for an unreadable amount-like cell (Belopp, Antal, À-pris). */
@@ -286,16 +292,16 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
     if (kind === undefined)
       fail('kind', kindCol, isBlank(kindCell) ? `Typ saknas. Skriv ${KIND_LIST}.` : `Okänd typ. Skriv ${KIND_LIST}.`);
 
-    const amount = hundredthsFromCell(cells[amountCol.index]);
-    if (!amount.ok) fail('amount', amountCol, amountMessage('Belopp', amount.reason));
+    const amount = hundredthsOf(cells[amountCol.index]);
+    if (typeof amount !== 'number') fail('amount', amountCol, amountMessage('Belopp', amount));
 
     // Month was read first (for the century); report the row's cells left to right.
     if (problems.length - firstProblem > 1) {
       const own = problems.splice(firstProblem).sort((a, b) => columnOrder(a.cell) - columnOrder(b.cell));
       problems.push(...own);
     }
-    if (readable && pnr.ok && amount.ok)
-      lines.push({ sheet: sheet.name, row, pnr: pnr.value, month: lineMonth!, kind: kind!, amountOre: amount.hundredths, cells });
+    if (readable && pnr.ok && typeof amount === 'number')
+      lines.push({ sheet: sheet.name, row, pnr: pnr.value, month: lineMonth!, kind: kind!, amountOre: amount, cells });
   }
   return { ...base, lines, problems, rowCount };
 }

@@ -110,6 +110,20 @@ describe('fixed width (§10 default layout)', () => {
     expect(a!.h.f.customerRef).toBe('Åsa Öberg'.padEnd(30));
   });
 
+  it('address columns a reviewer added to the sheet fill S (the first non-blank per person)', () => {
+    const headers = [...sheet.values[0]!.map(String), 'c/o', 'Gatuadress', 'Postnummer och ort'];
+    const rows = sheet.values.slice(1).map((r, i) => [...r, '', i === 1 ? 'Storgatan 1' : '', i === 1 ? '595 30 Mjölby' : '']);
+    rows[0]![headers.indexOf('c/o')] = 'Ö. Öberg';
+    const withAddress: SheetCells = { name: sheet.name, values: [headers, ...rows] };
+    const [a, b] = invoicesOf(parseFixedWidth(ok(exportInvoiceSheet(withAddress, exportSheet(), { today: TODAY })).bytes));
+    expect([a!.s.f.co, a!.s.f.street, a!.s.f.postal]).toEqual([
+      'Ö. Öberg'.padEnd(35),
+      'Storgatan 1'.padEnd(35),
+      '595 30 Mjölby'.padEnd(35),
+    ]);
+    expect(b!.s.f.street).toBe(' '.repeat(35));
+  });
+
   it('a correction line (R7) is periodised on the month it corrects, and its text says the month', () => {
     const invoices = invoicesOf(parseFixedWidth(result().bytes));
     const c = invoices.find((i) => i.pnr === ten(PC))!;
