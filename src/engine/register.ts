@@ -7,7 +7,7 @@ import {
   type ColumnMapping,
   type RegisterField,
 } from './columns.js';
-import { dayFromCell, dayToIso, type Day } from './days.js';
+import { dayFromCell, dayFromYmd, dayToIso, type Day } from './days.js';
 import { personnummerProblem } from './messages.js';
 import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
@@ -85,6 +85,13 @@ const fel = (field: RegisterField, message: string): CellReading<never> => ({
 
 const UNREADABLE_DATE = (v: unknown): string =>
   `Datumet "${displayValue(v)}" går inte att läsa. Skriv det som ett datum eller som ÅÅÅÅ-MM-DD.`;
+// §4/issue 9: a number in a date column is an Excel serial; outside these years it is a typing
+// slip (12 meant as "the 12th" is 1900-01-12), never a fee period, so it is a Fel, not a guess.
+export const PLAUSIBLE_DATES = { first: dayFromYmd(1950, 1, 1), last: dayFromYmd(2099, 12, 31) } as const;
+const IMPLAUSIBLE_DATE = (v: unknown, day: Day): string =>
+  `Talet ${displayValue(v)} i en datumkolumn är inget rimligt datum (det blir ${dayToIso(day)}). Skriv datumet som ÅÅÅÅ-MM-DD; datum före 1950 och efter 2099 godtas inte som tal.`;
+const implausible = (value: unknown, day: Day): boolean =>
+  typeof value === 'number' && (day < PLAUSIBLE_DATES.first || day > PLAUSIBLE_DATES.last);
 const SERVICE_LIST = 'Ange en av: Trygghetslarm, Mobilt trygghetslarm, Larmknapp sammanboende, Digitalt lås, Digital tillsyn.';
 // One reading per service, shared by every row: no object per cell over 250 000 rows.
 const SERVICE_READINGS = new Map(SERVICES.map((s) => [s, ok(s)]));
@@ -113,6 +120,7 @@ function dayOf(value: unknown, date1904: boolean): Day | undefined {
 /** §4 Installerad: a date cell or ÅÅÅÅ-MM-DD text, required; a serial in the sheet's date system. */
 export function installedFromCell(value: unknown, date1904 = false): CellReading<Day> {
   const day = dayOf(value, date1904);
+  if (day !== undefined && implausible(value, day)) return fel('installed', IMPLAUSIBLE_DATE(value, day));
   if (day !== undefined) return { ok: true, value: day };
   return fel(
     'installed',
@@ -130,7 +138,8 @@ export function optionalDateFromCell(
 ): CellReading<Day | undefined> {
   if (isBlank(value)) return NO_DATE;
   const day = dayOf(value, date1904);
-  return day === undefined ? fel(field, UNREADABLE_DATE(value)) : { ok: true, value: day };
+  if (day === undefined) return fel(field, UNREADABLE_DATE(value));
+  return implausible(value, day) ? fel(field, IMPLAUSIBLE_DATE(value, day)) : { ok: true, value: day };
 }
 
 /** §4: the Fel when Avslutad lies before Installerad, if it does. */

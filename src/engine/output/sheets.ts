@@ -139,17 +139,38 @@ export function summarySheet(result: BillingResult): OutputSheet {
   return { name: summarySheetName(result.month), tables: [persons, totals, facts] };
 }
 
+/** Excel's limits: a cell holds at most 32 767 characters, a sheet 1 048 576 rows (header included). */
+export const EXCEL_LIMITS = { cellCharacters: 32767, rows: 1048576 } as const;
+
+const fitCell = (text: string): string =>
+  text.length <= EXCEL_LIMITS.cellCharacters ? text : `${text.slice(0, EXCEL_LIMITS.cellCharacters - 1)}…`;
+
 export function problemSheet(result: BillingResult): OutputSheet {
-  const rows = result.problems.map((p) => [
+  const room = EXCEL_LIMITS.rows - 1; // below the header
+  const shown = result.problems.length <= room ? result.problems : result.problems.slice(0, room - 1);
+  const rows: (string | number)[][] = shown.map((p) => [
     p.severity,
-    p.sheet,
+    fitCell(p.sheet),
     p.row ?? '',
-    p.column,
+    fitCell(p.column),
     p.cell ?? '',
-    p.value,
-    p.message,
+    fitCell(p.value),
+    fitCell(p.message),
     p.rule ?? '',
   ]);
+  if (shown.length < result.problems.length) {
+    const left = result.problems.length - shown.length;
+    rows.push([
+      'Varning',
+      '',
+      '',
+      '',
+      '',
+      '',
+      `Ytterligare ${left} problem får inte plats på bladet (Excel rymmer 1 048 576 rader). Rätta problemen ovan och kör igen.`,
+      '',
+    ]);
+  }
   return {
     name: problemSheetName(result.month),
     tables: [
