@@ -1,7 +1,15 @@
 // Excel's two date systems (issue 9 item 3): 1900 (Windows; counts a 1900-02-29 that never was)
 // and 1904 (Excel for Mac; serial 0 is 1904-01-01). A sheet says which one in SheetCells.date1904.
 import { describe, expect, it } from 'vitest';
-import { billWorkbook, dayFromCell, dayFromExcelSerial, dayFromYmd, monthFromCell } from '../../src/engine/index.js';
+import {
+  billWorkbook,
+  dayFromCell,
+  dayFromExcelSerial,
+  dayFromYmd,
+  INVOICE_HEADERS,
+  monthFromCell,
+  readInvoiceRecord,
+} from '../../src/engine/index.js';
 
 describe('date serials in the 1904 system', () => {
   it('count days from 1904-01-01 up to 9999-12-31', () => {
@@ -62,5 +70,18 @@ describe('sheets in the 1904 system', () => {
       [44286, 300, 40, 0, 0, 200],
     ]);
     expect(billWorkbook({ register, taxa }, { month: MARCH }).total.toNumber()).toBe(239);
+  });
+});
+
+describe('the invoice record in the 1904 system', () => {
+  it("a Månad given as a serial on a Faktura sheet is read in the sheet's system", () => {
+    const header = [...INVOICE_HEADERS];
+    const row = header.map((h) =>
+      h === 'Personnummer' ? '19400101-1230' : h === 'Månad' ? 44255 : h === 'Typ' ? 'Månadsavgift' : h === 'Belopp' ? 239 : '',
+    );
+    // 44255 is 2025-03-01 in 1904; in 1900 it is 2021-02-28.
+    const record = readInvoiceRecord({ name: 'Faktura 2025-03', values: [header, row], date1904: true });
+    expect(record.problems).toEqual([]);
+    expect(record.lines.map((l) => l.month)).toEqual(['2025-03']);
   });
 });

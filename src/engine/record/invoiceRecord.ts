@@ -269,7 +269,7 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
     const monthCell = cells[monthCol.index];
     let m = monthCache.get(monthCell);
     if (m === undefined) {
-      m = readMonth(monthCell, sheetMonthKey);
+      m = readMonth(monthCell, sheetMonthKey, sheet.date1904);
       if (typeof monthCell !== 'object' || monthCell === null) monthCache.set(monthCell, m);
     }
     if (typeof m !== 'string') fail('month', monthCol, m.message);
@@ -317,9 +317,9 @@ function columnOrder(cell: string | undefined): number {
   return n;
 }
 
-function readMonth(value: unknown, sheetMonth: string | undefined): string | { message: string } {
+function readMonth(value: unknown, sheetMonth: string | undefined, date1904?: boolean): string | { message: string } {
   if (isBlank(value)) return { message: 'Månad saknas. Skriv månaden som raden avser, ÅÅÅÅ-MM.' };
-  const m = monthFromCell(value);
+  const m = monthFromCell(value, date1904);
   if (!m) return { message: 'Månaden går inte att läsa. Skriv ÅÅÅÅ-MM (t.ex. 2025-03).' };
   const key = monthKey(m);
   if (sheetMonth !== undefined && key > sheetMonth)
