@@ -13,7 +13,7 @@ import {
   validManualMapping,
 } from '../../src/taskpane/registerColumns.js';
 import { summarise } from '../../src/taskpane/runSummary.js';
-import { inputsOf, prorationOptions, readSettingInputs } from '../../src/taskpane/settingInputs.js';
+import { inputsOf, readSettingInputs, settingOptions } from '../../src/taskpane/settingInputs.js';
 import { PhaseProgress, PROGRESS_PLANS } from '../../src/taskpane/progressPhases.js';
 import { asRangeValues } from './memoryWorkbook.js';
 import { otherFeesRows, registerRows } from './seed.js';
@@ -141,13 +141,31 @@ describe('settings fields', () => {
     });
   });
 
-  it('proration choices use the Swedish labels, "Enligt taxan" first', () => {
-    expect(prorationOptions().map((o) => o.label)).toEqual([
+  it('choices use the Swedish labels, "Enligt taxan" first, and carry the codes the engine reads', () => {
+    expect(settingOptions('proration').map((o) => o.label)).toEqual([
       'Enligt taxan',
       'Påbörjad månad',
       '30-dagarsmånad',
       'Faktiska dagar',
     ]);
+    expect(settingOptions('retroDebits')).toEqual([
+      { value: '', label: 'Enligt taxan' },
+      { value: 'report', label: 'Rapportera' },
+      { value: 'bill', label: 'Debitera' },
+    ]);
+    for (const o of settingOptions('retroDebits').slice(1))
+      expect(readSettingInputs({ retroDebits: o.value }).overrides).toEqual({ retroDebits: o.value });
+  });
+
+  it('correction months are whole months 0..36; 0 turns R7 off and is kept, not taken for blank', () => {
+    expect(readSettingInputs({ correctionMonths: '0' }).overrides).toEqual({ correctionMonths: 0 });
+    expect(readSettingInputs({ correctionMonths: '36' }).overrides).toEqual({ correctionMonths: 36 });
+    expect(readSettingInputs({ correctionMonths: ' ' }).overrides).toEqual({});
+    for (const bad of ['37', '-1', '1,5', 'tolv']) {
+      expect(readSettingInputs({ correctionMonths: bad }).problems).toEqual([
+        { setting: 'correctionMonths', message: `Rättelsemånader ska vara ett heltal från 0 till 36 (fick "${bad}").` },
+      ]);
+    }
   });
 });
 
