@@ -29,10 +29,17 @@ export interface WorkbookPort {
   saveSettings(settings: StoredSettings): Promise<void>;
   /** Register sheet and the optional side sheets (Övriga avgifter, Avgiftsutrymme, Taxa) as cells. */
   readWorkbook(registerSheet: string, progress: ProgressReport): Promise<WorkbookInput>;
+  /** Sheets as cells (found as the engine finds sheet names), in the order asked; undefined where one is missing. */
+  readSheets(names: readonly string[], progress: ProgressReport): Promise<(SheetCells | undefined)[]>;
   /** Names among `names` that already exist in the workbook. */
   existingSheets(names: readonly string[]): Promise<string[]>;
   /** Writes the sheets; existing sheets of those names are replaced (the pane asks first). */
   writeSheets(sheets: readonly OutputSheet[], progress: ProgressReport): Promise<void>;
+  /**
+   * Writes `lines` one a row in column A as text cells (number format "@": nothing becomes a
+   * number, date or formula); an existing sheet of that name is replaced (the pane asks first).
+   */
+  writeTextSheet(name: string, lines: readonly string[], progress: ProgressReport): Promise<void>;
   /** Writes the built-in default tariff as a "Taxa" sheet (refuses to replace an existing one). */
   createTaxaSheet(): Promise<void>;
   /** Selects a cell or whole rows ("12:12"), e.g. the register cell a problem points at. */

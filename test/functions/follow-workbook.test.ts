@@ -164,8 +164,10 @@ describe('paneTellingFollower', () => {
         stub.stored = settings;
       },
       readWorkbook: refuse,
+      readSheets: refuse,
       existingSheets: async () => [],
       writeSheets: refuse,
+      writeTextSheet: refuse,
       createTaxaSheet: async () => {
         calls.push('createTaxaSheet');
         stub.taxa = otherTaxa();

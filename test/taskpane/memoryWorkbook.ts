@@ -8,6 +8,7 @@ import {
   taxaSheetValues,
   type OutputCell,
   type OutputSheet,
+  type SheetCells,
   type WorkbookInput,
 } from '../../src/engine/index.js';
 import type { ProgressReport, StoredSettings, WorkbookOverview, WorkbookPort } from '../../src/workbook/index.js';
@@ -93,6 +94,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) };
   }
 
+  async readSheets(names: readonly string[], progress: ProgressReport): Promise<(SheetCells | undefined)[]> {
+    await this.call('readSheets', [names]);
+    progress(1, 'Klart');
+    return names.map((wanted) => {
+      const name = findSheetName(this.names(), wanted);
+      const rows = name === undefined ? undefined : this.sheets.get(name);
+      return name !== undefined && rows ? { name, values: rows.map((r) => [...r]) } : undefined;
+    });
+  }
+
   async existingSheets(names: readonly string[]): Promise<string[]> {
     await this.call('existingSheets', [names]);
     return names.filter((n) => this.sheets.has(n));
@@ -104,6 +115,15 @@ export class MemoryWorkbook implements WorkbookPort {
       this.sheets.set(s.name, sheetGrid(s));
       progress((i + 1) / sheets.length, `Skriver ${s.name} …`);
     });
+  }
+
+  async writeTextSheet(name: string, lines: readonly string[], progress: ProgressReport): Promise<void> {
+    await this.call('writeTextSheet', [name, lines.length]);
+    this.sheets.set(
+      name,
+      lines.map((l) => [l]),
+    );
+    progress(1, `Skriver ${name} …`);
   }
 
   async createTaxaSheet(): Promise<void> {
