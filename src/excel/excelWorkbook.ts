@@ -8,7 +8,7 @@ import { readSheets, readSheetValues, readWorkbook } from './readWorkbook.js';
 import { highlightCells, selectCell } from './selection.js';
 import { excelSheetName } from './sheetNames.js';
 import { loadSettings, saveSettings } from './storedSettings.js';
-import { createTaxaSheet, readTaxaSheet } from './taxa.js';
+import { createExportSheet, createTaxaSheet, readTaxaSheet } from './taxa.js';
 import { watchTaxaSheet } from './taxaWatch.js';
 import { writeTextSheet } from './textSheet.js';
 import { writeSheets } from './writeSheets.js';
@@ -33,8 +33,8 @@ export function createExcelWorkbook(excel?: typeof Excel): ExcelWorkbook {
     overview: async () => overview(ns()),
     loadSettings: async () => loadSettings(ns()),
     saveSettings: async (settings) => saveSettings(ns(), settings),
-    readWorkbook: async (registerSheet, progress) => {
-      const input = await readWorkbook(ns(), registerSheet, progress);
+    readWorkbook: async (registerSheet, progress, options) => {
+      const input = await readWorkbook(ns(), registerSheet, progress, options);
       registers.add(input.register.name);
       return input;
     },
@@ -44,6 +44,7 @@ export function createExcelWorkbook(excel?: typeof Excel): ExcelWorkbook {
     writeTextSheet: async (name, lines, progress) =>
       writeTextSheet(ns(), name, lines, progress, { protectedSheets: [...registers] }),
     createTaxaSheet: async () => createTaxaSheet(ns()),
+    createExportSheet: async () => createExportSheet(ns()),
     selectCell: async (sheet, address) => selectCell(ns(), sheet, address),
     readSheetValues: async (sheet) => readSheetValues(ns(), sheet),
     highlightCells: async (sheet, addresses) => {

@@ -1,19 +1,19 @@
-// Reading for a run: the register's used range and the optional side sheets, as the engine
-// wants them (raw values; dates arrive as serial numbers, which the engine reads as dates, in
+// Reading for a run: the register's used range, the optional side sheets and the record (the
+// earlier invoice sheets), as the engine wants them (raw values; dates arrive as serial numbers, which the engine reads as dates, in
 // the workbook's date system: each sheet says date1904 when the workbook counts from 1904).
 import {
   cellForReview,
   findSheetName,
+  invoiceSheetNames,
   SIDE_SHEETS,
   type OutputCell,
   type SheetCells,
-  type WorkbookInput,
 } from '../engine/index.js';
 import { queueDateSystemProbe } from './dateSystem.js';
 import { runExcel, sheetMissing } from './errors.js';
 import { readRects, type SheetRect } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
-import type { ProgressReport } from '../workbook/index.js';
+import type { ProgressReport, ReadOptions, WorkbookRead } from '../workbook/index.js';
 
 function cellsOf(name: string, rect: SheetRect | undefined, values: unknown[][] | undefined, date1904: boolean): SheetCells {
   const system = date1904 ? { date1904: true } : {};
@@ -44,8 +44,16 @@ async function readSheetCells(
   return new Map(names.map((n) => [n, cellsOf(n, byName.get(n)?.rect, byName.get(n)?.values, date1904)]));
 }
 
-/** Register and side sheets; syncs: 1 (names) + 1 (used ranges, date system) + value chunks. */
-export function readWorkbook(excel: typeof Excel, registerSheet: string, progress: ProgressReport): Promise<WorkbookInput> {
+/**
+ * Register and side sheets, and the record when asked for (§9: every invoice sheet but the one
+ * of the month being billed); syncs: 1 (names) + 1 (used ranges, date system) + value chunks.
+ */
+export function readWorkbook(
+  excel: typeof Excel,
+  registerSheet: string,
+  progress: ProgressReport,
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
   return runExcel(excel, 'läsa registret', async (context) => {
     progress(0, 'Läser arbetsboken …');
     const names = await loadSheetNames(context);
@@ -56,8 +64,14 @@ export function readWorkbook(excel: typeof Excel, registerSheet: string, progres
       ability: findSheetName(names, SIDE_SHEETS.ability),
       taxa: findSheetName(names, SIDE_SHEETS.taxa),
     };
-    const wanted = [register, ...Object.values(side).filter((n): n is string => n !== undefined && n !== register)];
-    const cells = await readSheetCells(context, wanted, progress, register);
+    const sideNames = Object.values(side).filter((n): n is string => n !== undefined && n !== register);
+    const record = options.record
+      ? invoiceSheetNames(names, options.record.except)
+          .map((s) => s.name)
+          .filter((n) => n !== register && !sideNames.includes(n))
+      : [];
+    const label = record.length > 0 ? `${register} och ${record.length} fakturablad` : register;
+    const cells = await readSheetCells(context, [register, ...sideNames, ...record], progress, label);
     const sheet = (name: string | undefined): SheetCells | undefined => (name && name !== register ? cells.get(name) : undefined);
     progress(1, 'Registret är läst.');
     const [otherFees, ability, taxa] = [sheet(side.otherFees), sheet(side.ability), sheet(side.taxa)];
@@ -66,6 +80,7 @@ export function readWorkbook(excel: typeof Excel, registerSheet: string, progres
       ...(otherFees ? { otherFees } : {}),
       ...(ability ? { ability } : {}),
       ...(taxa ? { taxa } : {}),
+      ...(options.record ? { record: record.map((n) => cells.get(n)!) } : {}),
     };
   });
 }

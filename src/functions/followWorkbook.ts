@@ -105,7 +105,7 @@ export function paneTellingFollower(workbook: WorkbookPort, functions: Functions
   return {
     overview: () => workbook.overview(),
     loadSettings: () => workbook.loadSettings(),
-    readWorkbook: (sheet, progress) => workbook.readWorkbook(sheet, progress),
+    readWorkbook: (sheet, progress, options) => workbook.readWorkbook(sheet, progress, options),
     readSheets: (names, progress) => workbook.readSheets(names, progress),
     existingSheets: (names) => workbook.existingSheets(names),
     writeSheets: (sheets, progress) => workbook.writeSheets(sheets, progress),
@@ -121,5 +121,6 @@ export function paneTellingFollower(workbook: WorkbookPort, functions: Functions
       await workbook.createTaxaSheet();
       await functions.refresh();
     },
+    createExportSheet: () => workbook.createExportSheet(),
   };
 }

@@ -1,6 +1,8 @@
-// The export's sheets in the adapter (§9, §10): reading named sheets as cells, and writing the
-// export file one record a row as text cells ("Export ÅÅÅÅ-MM").
+// The month-after-month sheets in the adapter (§9, §10): the record (earlier invoice sheets) read
+// with the register, named sheets as cells, the export file one record a row as text cells
+// ("Export ÅÅÅÅ-MM"), and the Export template.
 import { describe, expect, it } from 'vitest';
+import { exportTemplateSheet, INVOICE_HEADERS, readInvoiceRecord, sheetGrid } from '../../src/engine/index.js';
 import { writeTextSheet } from '../../src/excel/textSheet.js';
 import { createFakeExcel, excelNamespace } from '../fakes/excel-fake.js';
 import { REGISTER_HEADERS, snapshot, stats, workbook } from './helpers.js';
@@ -116,5 +118,78 @@ describe('readSheets', () => {
     expect(exportSheet).toMatchObject({ name: 'EXPORT', values: [['Typ', 'Konto']] });
     // Names, used ranges, values.
     expect(stats(fake).syncs).toBe(3);
+  });
+});
+
+describe('readWorkbook with the record (§9)', () => {
+  const invoice = (month: string, amount: number | string) => [
+    [...INVOICE_HEADERS],
+    ['19400101-1230', 'Anna', month, 'Månadsavgift', 'Trygghetslarm', 'L-1', 1, 239, amount, 'Ja', 'R1', 'Enhetsregister!2', ''],
+  ];
+  const sheets = {
+    Enhetsregister: [REGISTER_HEADERS],
+    'Faktura 2025-02': invoice('2025-02', 239),
+    'Faktura 2025-03': invoice('2025-03', 239),
+    'faktura 2024-12': invoice('2024-12', '239 kr'),
+    'Faktura 2025-01 (2)': invoice('2025-01', 239),
+    Anteckningar: [['x']],
+  };
+
+  it('reads every invoice sheet but the month being billed, oldest first, in the same syncs as the register', async () => {
+    const { fake, actions } = workbook(sheets);
+    fake.resetStats();
+    const plain = await actions.readWorkbook('Enhetsregister', noProgress);
+    const plainSyncs = stats(fake).syncs;
+    expect(plain.record).toBeUndefined();
+    fake.resetStats();
+    const texts: string[] = [];
+    const read = await actions.readWorkbook('Enhetsregister', (_, t) => texts.push(t), {
+      record: { except: { year: 2025, month: 3 } },
+    });
+    expect(stats(fake).syncs).toBe(plainSyncs);
+    expect(read.record!.map((s) => s.name)).toEqual(['faktura 2024-12', 'Faktura 2025-02']);
+    expect(texts.some((t) => t.includes('Enhetsregister och 2 fakturablad'))).toBe(true);
+    // The engine's record reader takes them as they are: lines, and an unreadable Belopp named by cell.
+    const [december, february] = read.record!.map((s) => readInvoiceRecord(s));
+    expect(february!.lines.map((l) => [l.pnr, l.month, l.kind, l.amountOre])).toEqual([
+      ['19400101-1230', '2025-02', 'Månadsavgift', 23_900],
+    ]);
+    expect(december!.lines).toEqual([]);
+    expect(december!.problems).toMatchObject([{ sheet: 'faktura 2024-12', cell: 'I2', value: '239 kr' }]);
+  });
+
+  it('an empty record when no other invoice sheet exists', async () => {
+    const { actions } = workbook({ Enhetsregister: [REGISTER_HEADERS], 'Faktura 2025-03': invoice('2025-03', 239) });
+    const read = await actions.readWorkbook('Enhetsregister', noProgress, { record: { except: { year: 2025, month: 3 } } });
+    expect(read.record).toEqual([]);
+  });
+});
+
+describe('createExportSheet (Skapa Export-blad)', () => {
+  it("writes the engine's template as tables of text, and the overview then knows the sheet", async () => {
+    const { fake, actions } = workbook({ Enhetsregister: [REGISTER_HEADERS] });
+    expect((await actions.overview()).hasExportSheet).toBe(false);
+    await actions.createExportSheet();
+    const template = exportTemplateSheet();
+    expect(fake.values('Export')).toEqual(sheetGrid(template));
+    expect(fake.tables().map((t) => t.name)).toEqual(template.tables.map((t) => t.name));
+    // Momskod "00" stays the text 00 (a General cell would make it the number 0).
+    const momskod = fake.values('Export')[0]!.indexOf('Momskod');
+    expect(fake.values('Export')[1]![momskod]).toBe('00');
+    expect((await actions.overview()).hasExportSheet).toBe(true);
+  });
+
+  it('refuses to replace an existing Export sheet, and changes nothing', async () => {
+    const { fake, actions } = workbook({
+      Enhetsregister: [REGISTER_HEADERS],
+      EXPORT: [
+        ['Typ', 'Konto'],
+        ['Månadsavgift', '3510'],
+      ],
+    });
+    const before = snapshot(fake, 'EXPORT');
+    await expect(actions.createExportSheet()).rejects.toThrow('Arbetsboken har redan ett Export-blad ("EXPORT")');
+    expect(snapshot(fake, 'EXPORT')).toBe(before);
+    expect(fake.sheetNames()).toEqual(['Enhetsregister', 'EXPORT']);
   });
 });

@@ -157,7 +157,7 @@ describe('paneTellingFollower', () => {
       throw new Error('not used');
     };
     return {
-      overview: async () => ({ sheets: [], hasTaxaSheet: false }),
+      overview: async () => ({ sheets: [], hasTaxaSheet: false, hasExportSheet: false }),
       loadSettings: async () => stub.stored,
       saveSettings: async (settings) => {
         calls.push('saveSettings');
@@ -177,6 +177,7 @@ describe('paneTellingFollower', () => {
       },
       readSheetValues: async () => undefined,
       highlightCells: refuse,
+      createExportSheet: refuse,
     };
   }
 

@@ -21,6 +21,7 @@ import { otherFeesRows, registerRows } from './seed.js';
 const overview = (sheets: Record<string, string[]>, hasTaxaSheet = false): WorkbookOverview => ({
   sheets: Object.entries(sheets).map(([name, headers]) => ({ name, headers, rowCount: 3 })),
   hasTaxaSheet,
+  hasExportSheet: false,
 });
 
 describe('months', () => {
