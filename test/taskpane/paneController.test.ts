@@ -243,7 +243,11 @@ describe('Skapa faktura', () => {
     const actions = workbook({ 'Problem 2025-03': stale });
     const ctl = await started(actions);
     await ctl.createInvoice();
-    expect(ctl.getState().confirm).toEqual({ existing: ['Problem 2025-03'], month: { year: 2025, month: 3 } });
+    expect(ctl.getState().confirm).toEqual({
+      existing: ['Problem 2025-03'],
+      month: { year: 2025, month: 3 },
+      purpose: 'invoice',
+    });
     expect(ctl.getState().busy).toBeUndefined();
     ctl.cancelReplace();
     expect(ctl.getState().confirm).toBeUndefined();
