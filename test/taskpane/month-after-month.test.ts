@@ -12,7 +12,7 @@ import { PaneController } from '../../src/taskpane/paneController.js';
 import type { PaneHost } from '../../src/taskpane/paneHost.js';
 import { makePnr, utcDate } from '../engine/helpers.js';
 import { asRangeValues, MemoryWorkbook } from './memoryWorkbook.js';
-import { otherFeesRows, PNR_A, PNR_D, PNR_E, REGISTER, registerRows } from './seed.js';
+import { februaryRecord, otherFeesRows, PNR_A, PNR_D, PNR_E, REGISTER, registerRows } from './seed.js';
 
 const APRIL = new Date(2025, 3, 15); // default month 2025-03
 const FEBRUARY = { year: 2025, month: 2 };
@@ -127,6 +127,16 @@ describe('Förhandsgranska with the months already billed (R7)', () => {
     expect(warning).toMatchObject({ severity: 'Varning', cell: 'I2', value: '40 kr' });
     await ctl.selectProblem(warning);
     expect(actions.calls.at(-1)).toEqual({ name: 'selectCell', args: ['Faktura 2025-02', 'I2'] });
+  });
+
+  it("the browser test's seed: February billed before Fanny Gran's row was entered holds back one debit of 239 kr", async () => {
+    const ctl = await started(workbook({ 'Faktura 2025-02': februaryRecord() }));
+    await ctl.preview();
+    const run = ctl.getState().run!;
+    expect(run.corrections).toMatchObject({ persons: 0, lines: 0, checked: ['2025-02'], heldBack: 1, heldBackTotal: '239 kr' });
+    expect(run.summary).toMatchObject({ lines: 7, total: '3 471 kr', warnings: 1 });
+    const r7 = run.problems.filter((p) => p.rule === 'R7');
+    expect(r7).toEqual([expect.objectContaining({ severity: 'Varning', sheet: REGISTER, row: 8 })]);
   });
 });
 
