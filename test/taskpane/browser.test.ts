@@ -425,6 +425,17 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Texten är kopierad').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fileText);
+    // A host that refuses the Clipboard API: the hidden text field and execCommand('copy') still copy.
+    await page.evaluate(async () => {
+      await navigator.clipboard.writeText('tomt');
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        configurable: true,
+        value: () => Promise.reject(new DOMException('Nekad', 'NotAllowedError')),
+      });
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toBe(fileText);
+    expect(await page.getByRole('button', { name: 'Kopiera' }).evaluate((el) => el === document.activeElement)).toBe(true);
 
     expect(await englishOnPage(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);

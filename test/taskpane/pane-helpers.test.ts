@@ -4,7 +4,8 @@ import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/inde
 import type { WorkbookOverview } from '../../src/workbook/index.js';
 import { cellText } from '../../src/taskpane/cellText.js';
 import { defaultMonth, monthLabel, monthOptions } from '../../src/taskpane/months.js';
-import { problemCountText, problemPlace, problemTarget } from '../../src/taskpane/problemText.js';
+import { monthsText } from '../../src/taskpane/correctionsSummary.js';
+import { problemCountText, problemPlace, problemTarget, refusalPlace } from '../../src/taskpane/problemText.js';
 import {
   columnTitle,
   initialRegisterSheet,
@@ -215,6 +216,19 @@ describe('results and problems', () => {
     expect(problemPlace(p({ sheet: 'Övriga avgifter', row: 2, column: 'Belopp' }), 'Enhetsregister')).toBe(
       'Blad Övriga avgifter · Rad 2 · Belopp',
     );
+  });
+
+  it('names an export refusal by sheet, cell (else row) and column', () => {
+    expect(refusalPlace(p({ sheet: 'Faktura 2025-03', row: 14, cell: 'I14', column: 'Belopp' }))).toBe(
+      'Blad Faktura 2025-03 · Cell I14 · Belopp',
+    );
+    expect(refusalPlace(p({ sheet: 'Export', row: 3, column: 'Konto' }))).toBe('Blad Export · Rad 3 · Konto');
+  });
+
+  it('says which months were checked for corrections', () => {
+    expect(monthsText([])).toBe('inga');
+    expect(monthsText(['2025-02'])).toBe('2025-02 (1 månad)');
+    expect(monthsText(['2024-05', '2024-06', '2025-04'])).toBe('2024-05 … 2025-04 (3 månader)');
   });
 
   it('counts and cell values read as Swedish', () => {
