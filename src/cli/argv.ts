@@ -4,7 +4,8 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 
 export class ArgsError extends Error {}
 
-export type OptionSpec = { readonly type: 'string'; readonly multiple?: boolean } | { readonly type: 'boolean'; readonly short?: string };
+export type OptionSpec =
+  { readonly type: 'string'; readonly multiple?: boolean } | { readonly type: 'boolean'; readonly short?: string };
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 export type ArgvValues<O extends OptionSpecs> = {

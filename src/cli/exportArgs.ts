@@ -68,7 +68,9 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   if (values.template !== undefined) {
     for (const other of ['in', 'month', 'out', 'format', 'settings'] as const) {
       if (values[other] !== undefined) {
-        throw new ArgsError(`--template skriver bara ett Export-blad och tar inte --${other}. Kör exporten som ett eget kommando.`);
+        throw new ArgsError(
+          `--template skriver bara ett Export-blad och tar inte --${other}. Kör exporten som ett eget kommando.`,
+        );
       }
     }
     return { mode: 'template', output: values.template, force };
