@@ -20,7 +20,7 @@ import {
 } from '../engine/index.js';
 import type { ExportArgs, ExportTemplateArgs } from './exportArgs.js';
 import { checkOutputTarget, isSameFile, replaceFileAtomically } from './outputFile.js';
-import { openWorkbookFile, type WorkbookFile } from './workbookFile.js';
+import { openWorkbookFile, type WorkbookFile } from './xlsxRead.js';
 import { writeOutputWorkbook } from './xlsxWrite.js';
 
 /** The export was refused: every line that stands in the way, with sheet, cell and value. */
