@@ -2,5 +2,5 @@
 import { outputSheets, type CorrectionsRun, type OutputSheet } from '../engine/index.js';
 
 export function monthSheets(run: CorrectionsRun): OutputSheet[] {
-  return outputSheets(run.billing);
+  return outputSheets(run.billing, run.corrections);
 }
