@@ -1,9 +1,6 @@
 // Command-line arguments of `npm run export` (§10), read strictly like `npm run invoice`'s.
-import { parseMonthKey, type YearMonth } from '../engine/index.js';
+import { parseExportSetting, parseMonthKey, type ExportFormat, type YearMonth } from '../engine/index.js';
 import { ArgsError, readArgv } from './argv.js';
-
-/** The file format the command line may choose over the Export sheet's (§10). */
-export type ExportFormatChoice = 'fixed' | 'csv';
 
 /** Export one billed month's invoice sheet to the invoicing system's import file. */
 export interface ExportArgs {
@@ -12,7 +9,8 @@ export interface ExportArgs {
   readonly input: string;
   readonly month: YearMonth;
   readonly output: string;
-  readonly format?: ExportFormatChoice;
+  /** Chosen over the Export sheet's Format (§10). */
+  readonly format?: ExportFormat;
   /** A workbook whose `Export` sheet is used instead of --in's. */
   readonly settings?: string;
   readonly force: boolean;
@@ -53,13 +51,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const FORMAT_WORDS: Readonly<Record<string, ExportFormatChoice>> = {
-  fast: 'fixed',
-  'fast postlängd': 'fixed',
-  fixed: 'fixed',
-  csv: 'csv',
-};
-
 export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   const values = readArgv(argv, OPTIONS);
   if (values.help) return { mode: 'help' };
@@ -84,10 +75,12 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs {
   if (!month) throw new ArgsError(`Månaden "${monthText}" går inte att läsa. Skriv den som ÅÅÅÅ-MM, t.ex. 2025-03.`);
   const output = values.out;
   if (!output) throw new ArgsError('Ange filen som ska skrivas med --out, t.ex. --out fakturaunderlag.txt.');
-  let format: ExportFormatChoice | undefined;
+  let format: ExportFormat | undefined;
   if (values.format !== undefined) {
-    format = FORMAT_WORDS[values.format.normalize('NFC').trim().toLocaleLowerCase('sv')];
-    if (!format) throw new ArgsError(`--format kan inte vara "${values.format}". Skriv fast eller csv.`);
+    // The Export sheet's own words for its Format setting: fast, fast postlängd, csv.
+    const read = parseExportSetting('format', values.format);
+    if (!read.ok) throw new ArgsError(`--format kan inte vara "${values.format}". Skriv fast eller csv.`);
+    format = read.value as ExportFormat;
   }
   return {
     mode: 'export',
