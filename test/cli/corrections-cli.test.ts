@@ -280,7 +280,7 @@ describe('--billed refusals (exit 1, Swedish, naming the file)', () => {
     writeFileSync(at('text.csv'), 'Personnummer;Belopp\n');
     const csv = await cli('invoice', [...base(), '--billed', at('text.csv')]);
     expect(csv.code).toBe(1);
-    expect(csv.err).toMatch(/text\.csv \(--billed\) går inte att läsa som en Excel-arbetsbok/);
+    expect(csv.err).toMatch(/text\.csv \(--billed\) är ingen Excel-arbetsbok/);
 
     const register = await cli('invoice', [...base(), '--billed', at('register-mars.xlsx')]);
     expect(register.code).toBe(1);

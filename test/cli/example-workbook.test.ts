@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PERSON, EXAMPLE_PATH } from '../../examples/make-example.js';
 import { readExportSheet } from '../../src/engine/index.js';
-import { openWorkbookFile } from '../../src/cli/workbookFile.js';
+import { openWorkbookFile } from '../../src/cli/xlsxRead.js';
 
 describe('examples/enhetsregister-exempel.xlsx', () => {
   it('has the walk-through person on the row README names, with an alarm since 2024-06-01 and no end date', async () => {
