@@ -282,6 +282,10 @@ describe('what the export refuses, and the file it writes', () => {
     expect(refused.err).toContain('--force');
     expect(sha(at('befintlig.txt'))).toBe(before);
 
+    // Not even --force writes over the invoice workbook it reads.
+    const self = await cli('export', [...exportArgs('x.txt').slice(0, -2), '--out', at(MAY), '--force']);
+    expect(self).toMatchObject({ code: 1, err: expect.stringContaining('samma fil som --in') });
+
     await run('export', exportArgs('befintlig.txt', '--force'));
     expect(readFileSync(at('befintlig.txt'), 'latin1').startsWith('!VT-avgifter')).toBe(true);
 
