@@ -3,7 +3,8 @@
 // The command line runs as its own process, as a user starts it: its time includes starting
 // Node, and peak_rss_mb is that process's peak resident memory. Its processor time is shown too:
 // on a shared machine the wall time also counts waiting for a core.
-// Last line: bench: rows=N engine_ms=N cli_ms=N floor_ms=N cli_vs_floor=R peak_rss_mb=N
+// Then R7 (billing a month with a record of the 12 before it) and the §10 export, in the engine.
+// Last line: bench: rows=N engine_ms=N cli_ms=N floor_ms=N cli_vs_floor=R peak_rss_mb=N corrections_ms=N export_ms=N
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { billWorkbook, outputSheets, sheetGrid, type SheetCells } from '../src/engine/index.js';
 import { openWorkbookFile } from '../src/cli/xlsxRead.js';
 import { benchRegister } from '../examples/synthetic.js';
+import { benchCorrections } from './corrections.js';
+import { benchExport } from './export.js';
 import { benchFunctions } from './functions.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 250000);
@@ -99,8 +102,11 @@ process.stdout.write(
   `kommandorad: ${cli} ms (${cpuMs} ms processortid), högst ${peakRssMb} MB minne, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lines.length} fakturarader\n`,
 );
 
-await benchFunctions((line) => process.stdout.write(line + '\n'));
+const say = (line: string) => process.stdout.write(line + '\n');
+const corrections = benchCorrections(register, say).ms;
+const exportMs = await benchExport(say, register);
+await benchFunctions(say);
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
-  `bench: rows=${ROWS} engine_ms=${engine} cli_ms=${cli} floor_ms=${floor} cli_vs_floor=${(cli / floor).toFixed(2)} peak_rss_mb=${peakRssMb}\n`,
+  `bench: rows=${ROWS} engine_ms=${engine} cli_ms=${cli} floor_ms=${floor} cli_vs_floor=${(cli / floor).toFixed(2)} peak_rss_mb=${peakRssMb} corrections_ms=${corrections} export_ms=${exportMs}\n`,
 );

@@ -1,13 +1,30 @@
 // Writes examples/enhetsregister-exempel.xlsx: a realistic register for 2025-03 in which every
-// rule of the spec and every problem of §6 occurs at least once. Run: npm run examples
+// rule of the spec and every problem of §6 occurs at least once, with the Taxa sheet and an
+// Export sheet whose kontering is filled in (§10). Run: npm run examples
 import ExcelJS from 'exceljs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PRISBASBELOPP, DEFAULT_TARIFF, taxaOutputSheet, dayFromYmd, dayToUtcDate } from '../src/engine/index.js';
+import {
+  DEFAULT_PRISBASBELOPP,
+  DEFAULT_TARIFF,
+  exportTemplateSheet,
+  KONTERING_TABLE_HEADERS,
+  taxaOutputSheet,
+  dayFromYmd,
+  dayToUtcDate,
+  type LineKind,
+  type OutputSheet,
+} from '../src/engine/index.js';
 import { fillWorksheet, SHEET_OPTIONS } from '../src/cli/xlsxWrite.js';
 import { date, random, REGISTER_HEADERS, syntheticPerson, syntheticPnr, type Cell } from './synthetic.js';
 
 export const EXAMPLE_PATH = fileURLToPath(new URL('./enhetsregister-exempel.xlsx', import.meta.url));
 export const EXAMPLE_MONTH = '2025-03';
+
+/**
+ * The person of the corrections walk-through (§9 example I): a Trygghetslarm since 2024-06-01,
+ * billed in March and April; `npm run demo:rattelser` then enters Avslutad 2025-02-20.
+ */
+export const DEMO_PERSON = { pnr: syntheticPnr(dayFromYmd(1936, 4, 18), 42), name: 'Rut Rättelse' } as const;
 
 type Row = Partial<Record<(typeof REGISTER_HEADERS)[number], Cell>>;
 
@@ -239,9 +256,30 @@ export function exampleSheets(persons = 300): { register: Cell[][]; other: Cell[
     Kostnad: 650,
   });
   other.push(['19390909-0001', '2025-03', 300]);
+  special(DEMO_PERSON.pnr, DEMO_PERSON.name, { Tjänst: 'Trygghetslarm', Installerad: date('2024-06-01') });
 
   const register: Cell[][] = [REGISTER_HEADERS, ...rows.map((r) => REGISTER_HEADERS.map((h) => r[h as keyof Row] ?? null))];
   return { register, other, ability };
+}
+
+/** Made-up kontering per line kind (§10): what a municipality's finance department fills in. */
+const EXAMPLE_KONTERING: Readonly<Record<LineKind, Readonly<Record<string, string>>>> = {
+  Månadsavgift: { Konto: '3542', Ansvar: '51200', Verksamhet: '5101', Aktivitet: '1100' },
+  Installationsavgift: { Konto: '3543', Ansvar: '51200', Verksamhet: '5101', Aktivitet: '1200' },
+  'Ersättning teknik': { Konto: '3590', Ansvar: '51200', Verksamhet: '5101', Aktivitet: '1300' },
+  'Reduktion högkostnadsskydd': { Konto: '3542', Ansvar: '51200', Verksamhet: '5101', Aktivitet: '1100' },
+};
+
+/** The template of *Skapa Export-blad* with the kontering filled in, so the example can be exported. */
+export function exampleExportSheet(): OutputSheet {
+  const template = exportTemplateSheet();
+  const [kontering, ...rest] = template.tables;
+  const typ = KONTERING_TABLE_HEADERS.indexOf('Typ');
+  const rows = kontering!.rows.map((row) => {
+    const codes = EXAMPLE_KONTERING[row[typ] as LineKind];
+    return row.map((cell, i) => codes[KONTERING_TABLE_HEADERS[i]!] ?? cell);
+  });
+  return { ...template, tables: [{ ...kontering!, rows }, ...rest] };
 }
 
 export async function writeExample(path = EXAMPLE_PATH): Promise<string> {
@@ -263,6 +301,8 @@ export async function writeExample(path = EXAMPLE_PATH): Promise<string> {
   add('Övriga avgifter', other, [], [0, 1]);
   add('Avgiftsutrymme', ability, [2], [0]);
   fillWorksheet(wb.addWorksheet('Taxa', SHEET_OPTIONS), taxaOutputSheet(DEFAULT_TARIFF, DEFAULT_PRISBASBELOPP));
+  const exportSheet = exampleExportSheet();
+  fillWorksheet(wb.addWorksheet(exportSheet.name, SHEET_OPTIONS), exportSheet);
   await wb.xlsx.writeFile(path);
   return path;
 }

@@ -1,6 +1,7 @@
-// Command-line arguments of `npm run invoice`: node:util's parseArgs in strict mode, its errors
-// told in Swedish, and the settings read by the engine's one settings parser.
-import { parseArgs as parseNodeArgs } from 'node:util';
+// Command-line arguments of `npm run invoice`, read strictly (argv.ts), the settings by the
+// engine's one settings parser.
+export { ArgsError } from './argv.js';
+import { ArgsError, readArgv } from './argv.js';
 import { parseMonthKey, parseOverrides, type BillingOverrides, type SettingKey, type YearMonth } from '../engine/index.js';
 
 /** What to bill and where to write it, with the run's settings over the Taxa sheet's. */
@@ -10,10 +11,13 @@ export interface InvoiceArgs extends BillingOverrides {
   readonly output?: string;
   readonly sheet?: string;
   readonly force: boolean;
+  /** Earlier outputs whose invoice sheets are the record of what was billed (§9). */
+  readonly billed?: readonly string[];
 }
 
 export const USAGE = `Användning:
   npm run invoice -- --in REGISTER.xlsx --month ÅÅÅÅ-MM --out FAKTURA.xlsx
+                     [--billed FAKTURA-TIDIGARE.xlsx …]
                      [--proration started-month|days-30|actual-days] [--reminder-days N]
                      [--correction-months N] [--retro-debits report|bill]
                      [--sheet BLADNAMN] [--force]
@@ -21,15 +25,17 @@ export const USAGE = `Användning:
   --in                 registret (.xlsx) som ska faktureras; filen ändras aldrig
   --month              faktureringsmånad, t.ex. 2025-03
   --out                filen som skrivs (standard: faktura-ÅÅÅÅ-MM.xlsx)
+  --billed             en tidigare fakturafil; dess blad "Faktura ÅÅÅÅ-MM" visar vad som redan
+                       fakturerats och rättas (R7). Anges en gång per fil. Fakturabladen i --in
+                       räknas också; bladet för --month ersätts och räknas aldrig
   --proration          delmånad: started-month (påbörjad månad), days-30 eller actual-days
   --reminder-days      dagar efter påminnelse innan ej återlämnad teknik debiteras (0–3650)
-  --correction-months  hur många månader bakåt som rättas (0–36)
-  --retro-debits       rättelser som höjer en tidigare månad: report (rapportera) eller bill (debitera)
+  --correction-months  hur många månader bakåt som rättas (0–36, standard 12, 0 = inga rättelser)
+  --retro-debits       rättelser som höjer en tidigare månad: report (rapportera) eller bill (debitera);
+                       standard report: en höjning listas som varning men debiteras inte
                        (utan dessa fyra gäller Taxa-bladet, annars standardvärdena)
   --sheet              registrets blad (standard: Enhetsregister)
   --force              skriv över en befintlig --out-fil`;
-
-export class ArgsError extends Error {}
 
 export type ParsedArgs = { readonly help: true } | ({ readonly help: false } & InvoiceArgs);
 
@@ -37,6 +43,7 @@ const OPTIONS = {
   in: { type: 'string' },
   month: { type: 'string' },
   out: { type: 'string' },
+  billed: { type: 'string', multiple: true },
   proration: { type: 'string' },
   'reminder-days': { type: 'string' },
   'correction-months': { type: 'string' },
@@ -55,49 +62,9 @@ const SETTING_OPTION: Readonly<Record<SettingKey, OptionName>> = {
   retroDebits: 'retro-debits',
 };
 
-const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
-
-/**
- * parseArgs' errors carry English text only; the argument at fault is found again by a lenient
- * parse of the same words, which yields each one as a token.
- */
-function swedishParseError(argv: readonly string[], code: unknown): ArgsError {
-  const { tokens } = parseNodeArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  for (const t of tokens) {
-    if (t.kind === 'positional' && code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      return new ArgsError(`Okänt argument "${t.value}". Varje värde skrivs efter sitt argument, t.ex. --in REGISTER.xlsx.`);
-    }
-    if (t.kind !== 'option') continue;
-    if (!isOption(t.name)) return new ArgsError(`Okänt argument "${t.rawName}".`);
-    const takesValue = OPTIONS[t.name].type === 'string';
-    if (takesValue && t.value === undefined) return new ArgsError(`${t.rawName} behöver ett värde.`);
-    if (takesValue && !t.inlineValue && t.value?.startsWith('-')) {
-      return new ArgsError(
-        `${t.rawName} behöver ett värde, men följs av "${t.value}". Ett värde som börjar med bindestreck skrivs ${t.rawName}=${t.value}.`,
-      );
-    }
-    if (!takesValue && t.value !== undefined)
-      return new ArgsError(`${t.rawName} tar inget värde (fick "${t.rawName}=${t.value}").`);
-  }
-  return new ArgsError(`Argumenten går inte att läsa: ${argv.join(' ')}.`);
-}
-
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  let parsed;
-  try {
-    parsed = parseNodeArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
-  } catch (e) {
-    throw swedishParseError(argv, (e as { code?: unknown }).code);
-  }
-  const { values, tokens } = parsed;
+  const values = readArgv(argv, OPTIONS);
   if (values.help) return { help: true };
-  const seen = new Set<string>();
-  for (const t of tokens) {
-    if (t.kind !== 'option') continue;
-    if (seen.has(t.name)) throw new ArgsError(`--${t.name} anges två gånger.`);
-    seen.add(t.name);
-    if (t.value !== undefined && t.value.trim() === '') throw new ArgsError(`--${t.name} behöver ett värde.`);
-  }
 
   const input = values.in;
   if (!input) throw new ArgsError('Ange registret med --in REGISTER.xlsx.');
@@ -120,6 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     input,
     month,
     force: values.force ?? false,
+    billed: values.billed ?? [],
     ...(values.out !== undefined ? { output: values.out } : {}),
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     ...overrides,

@@ -2,19 +2,24 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  billWorkbook,
+  billMonthWithCorrections,
   countProblems,
   formatKr,
   monthKey,
-  outputSheets,
+  monthSpan,
   problemSheetName,
   RunError,
   SETTING_KEYS,
+  sum,
   type BillingOverrides,
   type BillingResult,
+  type CorrectionsResult,
+  type CorrectionsRun,
   type WorkbookInput,
 } from '../engine/index.js';
 import type { InvoiceArgs } from './args.js';
+import { readBilledRecord, type RecordSheet } from './billedRecord.js';
+import { monthSheets } from './monthSheets.js';
 import { checkOutputTarget, replaceFileAtomically } from './outputFile.js';
 import { readWorkbookInput } from './workbookInput.js';
 import { openWorkbookFile } from './xlsxRead.js';
@@ -22,6 +27,7 @@ import { writeOutputWorkbook, type Progress } from './xlsxWrite.js';
 
 export interface InvoiceOutcome {
   readonly result: BillingResult;
+  readonly corrections: CorrectionsResult;
   readonly outputPath: string;
   readonly summary: string;
 }
@@ -37,24 +43,27 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
   progress('Läser registret …');
   const book = await openWorkbookFile(inputPath, args.input);
   let input: WorkbookInput;
+  let record: RecordSheet[] = [];
   try {
     input = await readWorkbookInput(book, args);
+    if (args.correctionMonths !== 0)
+      record = await readBilledRecord({ book, path: inputPath, shown: args.input }, args.billed ?? [], args.month);
   } finally {
     await book.close();
   }
-  const register = input.register;
 
-  progress(`Fakturerar ${monthKey(args.month)} (${register.values.length - 1} rader) …`);
-  const result = billWorkbook(input, {
-    month: args.month,
-    settings: runOverrides(args),
-  });
+  progress(`Fakturerar ${monthKey(args.month)} (${input.register.values.length - 1} rader) …`);
+  const run = billMonthWithCorrections(
+    input,
+    { month: args.month, settings: runOverrides(args) },
+    record.map((s) => s.record),
+  );
 
   progress('Skriver fakturan …');
   const writeProgress: Progress = (done, total) => progress(`Skriver fakturan … ${Math.round((100 * done) / total)} %`);
-  const output = outputSheets(result);
+  const output = monthSheets(run);
   await replaceFileAtomically(target.path, (stream) => writeOutputWorkbook(stream, output, writeProgress), {}, target.shown);
-  return { result, outputPath, summary: summaryText(result, outputPath) };
+  return { result: run.billing, corrections: run.corrections, outputPath, summary: summaryText(run, outputPath) };
 }
 
 /** The settings this run overrides; the rest come from the Taxa sheet. */
@@ -62,17 +71,54 @@ function runOverrides(args: InvoiceArgs): BillingOverrides {
   return Object.fromEntries(SETTING_KEYS.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
 }
 
-export function summaryText(result: BillingResult, outputPath: string): string {
-  const { errors, warnings } = countProblems(result.problems);
+export function summaryText(run: CorrectionsRun, outputPath: string): string {
+  const result = run.billing;
+  const { errors, warnings } = countProblems([...result.problems, ...run.corrections.problems]);
+  const correctionsTotal = sum(run.corrections.lines.map((l) => l.amount));
   const lines = [
     `Fakturering ${monthKey(result.month)} klar.`,
     `  Personer:   ${result.persons.length}`,
-    `  Rader:      ${result.lines.length}`,
-    `  Totalt:     ${formatKr(result.total)}`,
+    `  Rader:      ${result.lines.length + run.corrections.lines.length}`,
+    `  Totalt:     ${formatKr(result.total.plus(correctionsTotal))}`,
     `  Fel:        ${errors}`,
     `  Varningar:  ${warnings}`,
+    ...correctionsText(run.corrections),
   ];
   if (errors + warnings > 0) lines.push(`Se bladet "${problemSheetName(result.month)}" för vad som behöver rättas.`);
   lines.push(`Fakturan skrevs till ${outputPath}`);
   return lines.join('\n');
+}
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** What R7 did: the months it checked, the lines it made and what it held back (§9 Shown). */
+export function correctionsText(c: CorrectionsResult): string[] {
+  if (c.correctionMonths === 0) return ['Rättelser (R7): avstängda (--correction-months 0 eller Rättelsemånader 0 i Taxa).'];
+  const credits = c.lines.filter((l) => l.amount.isNegative());
+  const debits = c.lines.filter((l) => !l.amount.isNegative());
+  const persons = new Set(c.lines.map((l) => l.pnr)).size;
+  const heldBack = sum(c.heldBack.map((h) => h.amount));
+  const out = [
+    `Rättelser (R7), ${count(c.correctionMonths, 'månad', 'månader')} bakåt, höjningar ${c.retroDebits === 'bill' ? 'debiteras' : 'rapporteras'}:`,
+    c.checked.length > 0
+      ? `  Kontrollerade:  ${monthSpan(c.checked)} (${count(c.checked.length, 'fakturerad månad', 'fakturerade månader')})`
+      : '  Kontrollerade:  inga (inga fakturablad för månaderna före; ange tidigare fakturafiler med --billed)',
+  ];
+  if (c.withoutRecord.length > 0)
+    out.push(
+      `  Utan fakturablad, kontrollerades inte: ${monthSpan(c.withoutRecord)} (${count(c.withoutRecord.length, 'månad', 'månader')})`,
+    );
+  for (const n of c.notBillable) out.push(`  ${n.month} kontrollerades inte: ${n.reason}`);
+  out.push(
+    `  Rättelserader:  ${c.lines.length}${c.lines.length > 0 ? ` för ${count(persons, 'person', 'personer')}` : ''}`,
+    `  Krediteras:     ${formatKr(sum(credits.map((l) => l.amount)))} (${count(credits.length, 'rad', 'rader')})`,
+  );
+  if (debits.length > 0)
+    out.push(`  Debiteras:      ${formatKr(sum(debits.map((l) => l.amount)))} (${count(debits.length, 'rad', 'rader')})`);
+  out.push(
+    c.heldBack.length > 0
+      ? `  Höjningar som inte debiteras (varningar): ${c.heldBack.length}, sammanlagt ${formatKr(heldBack)}`
+      : '  Höjningar som inte debiteras: inga',
+  );
+  return out;
 }

@@ -1,4 +1,4 @@
-// The file a command writes (--out): never the register, and never half-written. The new file is
+// The file a command writes (--out): never the file it reads, and never half-written. The new file is
 // written beside the target and renamed into place only when complete, so any failure (disk full,
 // read-only folder, file in use) leaves the previous file as it was.
 import { randomBytes } from 'node:crypto';
@@ -42,59 +42,77 @@ export interface OutputTarget {
   readonly path: string;
 }
 
+/** How a command names the file it writes and the file it reads, for messages. */
+export interface TargetWords {
+  /** The option naming the file written (default --out). */
+  readonly flag?: string;
+  /** What the file read is (default "registret"), never written over. */
+  readonly input?: string;
+  /** A file name to suggest where --out names a folder. */
+  readonly example?: string;
+}
+
 /**
- * Checks before any work is done that `output` may be written: not the register (`input`) under
+ * Checks before any work is done that `output` may be written: not the file read (`input`) under
  * any name, not a folder, in a folder that exists, and not an existing file unless `force`.
  */
-export function checkOutputTarget(output: string, shown: string, input: string, force: boolean): OutputTarget {
-  if (isSameFile(output, input)) {
-    throw new RunError(`--out ${shown} är samma fil som --in: registret skrivs aldrig över. Välj ett annat namn med --out.`);
+export function checkOutputTarget(
+  output: string,
+  shown: string,
+  input: string,
+  force: boolean,
+  words: TargetWords = {},
+): OutputTarget {
+  const { flag = '--out', input: inputWhat = 'registret', example = 'faktura.xlsx' } = words;
+  if (input !== '' && isSameFile(output, input)) {
+    throw new RunError(
+      `${flag} ${shown} är samma fil som --in: ${inputWhat} skrivs aldrig över. Välj ett annat namn med ${flag}.`,
+    );
   }
   const stats = statOrUndefined(output);
-  if (stats?.isDirectory())
-    throw new RunError(`--out ${shown} är en mapp. Ange ett filnamn, t.ex. ${join(shown, 'faktura.xlsx')}.`);
+  if (stats?.isDirectory()) throw new RunError(`${flag} ${shown} är en mapp. Ange ett filnamn, t.ex. ${join(shown, example)}.`);
   if (stats && !force) {
     throw new RunError(
-      `Filen ${shown} finns redan. Välj ett annat namn med --out eller lägg till --force för att skriva över den.`,
+      `Filen ${shown} finns redan. Välj ett annat namn med ${flag} eller lägg till --force för att skriva över den.`,
     );
   }
   const folder = dirname(output);
   const folderStats = statOrUndefined(folder);
-  if (!folderStats) throw new RunError(`Mappen ${folder} finns inte. Skapa den eller välj en annan plats med --out.`);
+  if (!folderStats) throw new RunError(`Mappen ${folder} finns inte. Skapa den eller välj en annan plats med ${flag}.`);
   if (!folderStats.isDirectory()) throw new RunError(`Kan inte skriva ${shown}: ${folder} är en fil, inte en mapp.`);
   return { shown, path: stats ? realpathSync(output) : output };
 }
 
 /** Swedish reasons for the file-system errors a write can meet. */
-function reasonOf(error: unknown, target: string): string {
+function reasonOf(error: unknown, target: string, flag: string): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   const folder = dirname(target);
   switch (code) {
     case 'ENOSPC':
-      return 'disken är full. Frigör utrymme eller välj en annan plats med --out';
+      return `disken är full. Frigör utrymme eller välj en annan plats med ${flag}`;
     case 'EDQUOT':
-      return 'din kvot på disken är slut. Frigör utrymme eller välj en annan plats med --out';
+      return `din kvot på disken är slut. Frigör utrymme eller välj en annan plats med ${flag}`;
     case 'EACCES':
     case 'EPERM':
-      return `du saknar behörighet att skriva i ${folder}, eller filen är låst av ett annat program. Välj en annan plats med --out`;
+      return `du saknar behörighet att skriva i ${folder}, eller filen är låst av ett annat program. Välj en annan plats med ${flag}`;
     case 'EROFS':
-      return `${folder} ligger på en skrivskyddad enhet. Välj en annan plats med --out`;
+      return `${folder} ligger på en skrivskyddad enhet. Välj en annan plats med ${flag}`;
     case 'EBUSY':
     case 'ETXTBSY':
       return 'filen används av ett annat program (är den öppen i Excel?). Stäng den och försök igen';
     case 'EISDIR':
-      return 'det är en mapp. Ange ett filnamn med --out';
+      return `det är en mapp. Ange ett filnamn med ${flag}`;
     case 'ENOTDIR':
       return `en del av sökvägen ${folder} är en fil, inte en mapp`;
     case 'ENOENT':
-      return `mappen ${folder} finns inte (längre). Skapa den eller välj en annan plats med --out`;
+      return `mappen ${folder} finns inte (längre). Skapa den eller välj en annan plats med ${flag}`;
     case 'ENAMETOOLONG':
-      return 'sökvägen är för lång. Välj ett kortare namn eller en annan mapp med --out';
+      return `sökvägen är för lång. Välj ett kortare namn eller en annan mapp med ${flag}`;
     case 'EMFILE':
     case 'ENFILE':
       return 'datorn har för många öppna filer. Stäng några program och försök igen';
     case 'EIO':
-      return 'disken svarade med ett läs- eller skrivfel. Välj en annan plats med --out';
+      return `disken svarade med ett läs- eller skrivfel. Välj en annan plats med ${flag}`;
     default:
       return `filsystemet svarade med ett oväntat fel${typeof code === 'string' ? ` (${code})` : ''}`;
   }
@@ -119,6 +137,7 @@ export async function replaceFileAtomically(
   write: (stream: Writable) => Promise<unknown>,
   io: Partial<FileIo> = {},
   shown = target,
+  flag = '--out',
 ): Promise<void> {
   const { openStream, rename: renameFile } = { ...realIo, ...io };
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -141,6 +160,6 @@ export async function replaceFileAtomically(
     stream?.destroy();
     await unlink(temporary).catch(() => {});
     const kept = existed ? 'Den tidigare filen är oförändrad.' : 'Ingen fil skrevs.';
-    throw new RunError(`Kunde inte skriva ${shown}: ${reasonOf(error, target)}. ${kept}`);
+    throw new RunError(`Kunde inte skriva ${shown}: ${reasonOf(error, target, flag)}. ${kept}`);
   }
 }

@@ -2,9 +2,18 @@
 import type { BillingResult } from '../billMonth.js';
 import { countProblems } from '../billMonth.js';
 import { dayToIso, monthKey, type YearMonth } from '../days.js';
-import { formatKr, type Money } from '../money.js';
+import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
 import { LINE_KINDS, type InvoiceLine } from '../invoiceLine.js';
+import type { CorrectionsResult } from '../corrections/corrections.js';
+import {
+  correctionFacts,
+  correctionsPerPerson,
+  correctionsTotal,
+  correctionTotalsPerKind,
+  withCorrectionLines,
+  withCorrectionProblems,
+} from './corrections.js';
 import { makeTable, type OutputSheet } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
@@ -44,14 +53,16 @@ function numberCache(): (m: Money) => number {
 }
 const tableSuffix = (m: YearMonth): string => `${m.year}_${String(m.month).padStart(2, '0')}`;
 
-export function invoiceSheet(result: BillingResult): OutputSheet {
+/** `corrections`: R7's lines of month M (§9), each after the person's own lines. */
+export function invoiceSheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
+  const lines = withCorrectionLines(result.lines, corrections);
   const sheet = result.registerSheet;
   const num = numberCache();
   const source = (l: InvoiceLine): string =>
     l.sourceRows.length === 1 && l.otherSources.length === 0
       ? `${sheet}!${l.sourceRows[0]}`
       : [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', ');
-  const rows = result.lines.map((l) => [
+  const rows = lines.map((l) => [
     l.pnr,
     l.name,
     l.month,
@@ -69,7 +80,7 @@ export function invoiceSheet(result: BillingResult): OutputSheet {
   const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
   // Columns whose longest value is known without reading 10^5 lines: personnummer, month, line kind, Ja/Nej, rule.
   const known: Partial<Record<(typeof INVOICE_HEADERS)[number], number>> =
-    result.lines.length === 0
+    lines.length === 0
       ? {}
       : {
           Personnummer: 13,
@@ -90,8 +101,33 @@ export function invoiceSheet(result: BillingResult): OutputSheet {
   };
 }
 
-export function summarySheet(result: BillingResult): OutputSheet {
+/** `corrections` (§9): a Rättelser column inside each person's total, a row per line kind, and R7's run facts. */
+export function summarySheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
   const num = numberCache();
+  const perPerson = correctionsPerPerson(corrections);
+  const personRows: (string | number)[][] = [];
+  // Without a corrections run the sheet is as §7 has it; with one, Rättelser sits before the total it is part of.
+  const row = (pnr: string, name: string, own: (string | number)[], correction: Money | undefined, total: Money) =>
+    corrections
+      ? [pnr, name, ...own, num(correction ?? ZERO), num(correction ? total.plus(correction) : total)]
+      : [pnr, name, ...own, num(total)];
+  const billed = new Set(result.persons.map((p) => p.pnr));
+  // Persons with corrections and no line this month (an alarm ended before it), in personnummer order.
+  const onlyCorrected = [...perPerson.entries()].filter(([pnr]) => !billed.has(pnr)).sort(([a], [b]) => (a < b ? -1 : 1));
+  let k = 0;
+  const flushBefore = (pnr: string | undefined) => {
+    while (k < onlyCorrected.length && (pnr === undefined || onlyCorrected[k]![0] < pnr)) {
+      const [cPnr, c] = onlyCorrected[k++]!;
+      personRows.push(row(cPnr, c.name, [0, 0, 0], c.amount, ZERO));
+    }
+  };
+  for (const p of result.persons) {
+    flushBefore(p.pnr);
+    personRows.push(
+      row(p.pnr, p.name, [num(p.capped), num(p.reduction), num(p.uncapped)], perPerson.get(p.pnr)?.amount, p.total),
+    );
+  }
+  flushBefore(undefined);
   const persons = makeTable(
     `Summering_${tableSuffix(result.month)}`,
     [
@@ -100,10 +136,12 @@ export function summarySheet(result: BillingResult): OutputSheet {
       { header: 'Inom högkostnadsskydd', kind: 'kr' },
       { header: 'Reduktion högkostnadsskydd', kind: 'kr' },
       { header: 'Utanför högkostnadsskydd', kind: 'kr' },
+      ...(corrections ? [{ header: 'Rättelser', kind: 'kr' as const }] : []),
       { header: 'Att betala', kind: 'kr' },
     ],
-    result.persons.map((p) => [p.pnr, p.name, num(p.capped), num(p.reduction), num(p.uncapped), num(p.total)]),
+    personRows,
   );
+  const correctionLines = corrections?.lines.length ?? 0;
   const totals = makeTable(
     `Summa_per_typ_${tableSuffix(result.month)}`,
     [
@@ -113,10 +151,13 @@ export function summarySheet(result: BillingResult): OutputSheet {
     ],
     [
       ...result.kindTotals.map((k) => [k.kind, k.lines, num(k.amount)]),
-      ['Totalt för månaden', result.lines.length, num(result.total)],
+      ...(corrections
+        ? correctionTotalsPerKind(corrections).map((k) => [`Rättelser ${k.kind.toLocaleLowerCase('sv')}`, k.lines, num(k.amount)])
+        : []),
+      ['Totalt för månaden', result.lines.length + correctionLines, num(result.total.plus(correctionsTotal(corrections)))],
     ],
   );
-  const { errors, warnings } = countProblems(result.problems);
+  const { errors, warnings } = countProblems(withCorrectionProblems(result.problems, corrections));
   const v = result.tariffVersion;
   const facts = makeTable(
     `Korning_${tableSuffix(result.month)}`,
@@ -132,6 +173,7 @@ export function summarySheet(result: BillingResult): OutputSheet {
       ['Maxtaxa', `${formatKr(result.maxtaxa)} per månad`],
       ['Delmånad', PRORATION_LABEL[result.settings.proration]],
       ['Påminnelsedagar', String(result.settings.reminderDays)],
+      ...(corrections ? correctionFacts(corrections) : []),
       ['Fel', String(errors)],
       ['Varningar', String(warnings)],
     ],
@@ -145,9 +187,11 @@ export const EXCEL_LIMITS = { cellCharacters: 32767, rows: 1048576 } as const;
 const fitCell = (text: string): string =>
   text.length <= EXCEL_LIMITS.cellCharacters ? text : `${text.slice(0, EXCEL_LIMITS.cellCharacters - 1)}…`;
 
-export function problemSheet(result: BillingResult): OutputSheet {
+/** `corrections`: R7's Varningar (unreadable record cells, guards, debits held back) among the month's problems. */
+export function problemSheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
+  const all = withCorrectionProblems(result.problems, corrections);
   const room = EXCEL_LIMITS.rows - 1; // below the header
-  const shown = result.problems.length <= room ? result.problems : result.problems.slice(0, room - 1);
+  const shown = all.length <= room ? all : all.slice(0, room - 1);
   const rows: (string | number)[][] = shown.map((p) => [
     p.severity,
     fitCell(p.sheet),
@@ -158,8 +202,8 @@ export function problemSheet(result: BillingResult): OutputSheet {
     fitCell(p.message),
     p.rule ?? '',
   ]);
-  if (shown.length < result.problems.length) {
-    const left = result.problems.length - shown.length;
+  if (shown.length < all.length) {
+    const left = all.length - shown.length;
     rows.push([
       'Varning',
       '',
@@ -192,6 +236,7 @@ export function problemSheet(result: BillingResult): OutputSheet {
   };
 }
 
-export function outputSheets(result: BillingResult): OutputSheet[] {
-  return [invoiceSheet(result), summarySheet(result), problemSheet(result)];
+/** The sheets of month M; with `corrections`, R7's lines, sums and Varningar are in them (§9). */
+export function outputSheets(result: BillingResult, corrections?: CorrectionsResult): OutputSheet[] {
+  return [invoiceSheet(result, corrections), summarySheet(result, corrections), problemSheet(result, corrections)];
 }

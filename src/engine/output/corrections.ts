@@ -1,0 +1,91 @@
+// §9 Shown: what R7's corrections add to month M's sheets: their lines in `Faktura M` beside the
+// person's own, a `Rättelser` sum per person and per line kind in `Summering M`, the months
+// checked in its run facts, and R7's Varningar on `Problem M`.
+import type { CorrectionsResult } from '../corrections/corrections.js';
+import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
+import { formatKr, sum, ZERO, type Money } from '../money.js';
+import { compareProblems, type Problem } from '../problems.js';
+import { RETRO_DEBITS_LABEL } from '../settings.js';
+
+/** Month M's lines and the corrections, one person's together: their own lines first, then the corrections (§7 order). */
+export function withCorrectionLines(lines: readonly InvoiceLine[], corrections?: CorrectionsResult): readonly InvoiceLine[] {
+  const extra = corrections?.lines ?? [];
+  if (extra.length === 0) return lines;
+  const out: InvoiceLine[] = [];
+  let i = 0,
+    j = 0;
+  while (i < lines.length || j < extra.length) {
+    if (j >= extra.length || (i < lines.length && lines[i]!.pnr <= extra[j]!.pnr)) out.push(lines[i++]!);
+    else out.push(extra[j++]!);
+  }
+  return out;
+}
+
+/** Sum of the corrections per person, with the name the correction lines carry. */
+export function correctionsPerPerson(corrections?: CorrectionsResult): Map<string, { name: string; amount: Money }> {
+  const out = new Map<string, { name: string; amount: Money }>();
+  for (const l of corrections?.lines ?? []) {
+    const p = out.get(l.pnr);
+    if (p) p.amount = p.amount.plus(l.amount);
+    else out.set(l.pnr, { name: l.name, amount: l.amount });
+  }
+  return out;
+}
+
+export interface CorrectionKindTotal {
+  readonly kind: LineKind;
+  readonly lines: number;
+  readonly amount: Money;
+}
+
+export function correctionTotalsPerKind(corrections?: CorrectionsResult): CorrectionKindTotal[] {
+  const lines = corrections?.lines ?? [];
+  return LINE_KINDS.map((kind) => {
+    const ofKind = lines.filter((l) => l.kind === kind);
+    return { kind, lines: ofKind.length, amount: sum(ofKind.map((l) => l.amount)) };
+  });
+}
+
+export function correctionsTotal(corrections?: CorrectionsResult): Money {
+  return corrections ? sum(corrections.lines.map((l) => l.amount)) : ZERO;
+}
+
+/** "2025-03, 2025-04", or for many months "2024-05 … 2025-04". */
+export function monthSpan(months: readonly string[]): string {
+  return months.length <= 4 ? months.join(', ') : `${months[0]} … ${months[months.length - 1]}`;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The run facts of R7 (§9): the settings, the months checked and those without a record. */
+export function correctionFacts(c: CorrectionsResult): [string, string][] {
+  const facts: [string, string][] = [
+    ['Rättelsemånader', c.correctionMonths === 0 ? '0 (inga rättelser)' : String(c.correctionMonths)],
+    ['Retroaktiv debitering', RETRO_DEBITS_LABEL[c.retroDebits]],
+  ];
+  if (c.correctionMonths === 0) return facts;
+  facts.push([
+    'Rättelser kontrollerade',
+    c.checked.length === 0
+      ? 'inga fakturerade månader i fönstret'
+      : `${monthSpan(c.checked)}, ${plural(c.checked.length, 'fakturerad månad', 'fakturerade månader')}`,
+  ]);
+  if (c.withoutRecord.length > 0)
+    facts.push([
+      'Utan fakturablad',
+      `${monthSpan(c.withoutRecord)} ${c.withoutRecord.length === 1 ? 'saknar' : `(${c.withoutRecord.length} månader) saknar`} fakturablad och kontrollerades inte`,
+    ]);
+  for (const n of c.notBillable) facts.push(['Kontrollerades inte', `${n.month}: ${n.reason}`]);
+  const held = sum(c.heldBack.map((h) => h.amount));
+  facts.push([
+    'Höjningar som inte debiteras',
+    c.heldBack.length === 0 ? 'inga' : `${c.heldBack.length} (${formatKr(held)}), se bladet Problem`,
+  ]);
+  return facts;
+}
+
+/** Month M's problems and R7's, in the Problem sheet's order. */
+export function withCorrectionProblems(problems: readonly Problem[], corrections?: CorrectionsResult): readonly Problem[] {
+  if (!corrections || corrections.problems.length === 0) return problems;
+  return [...problems, ...corrections.problems].sort(compareProblems);
+}
