@@ -157,17 +157,15 @@ describe('paneTellingFollower', () => {
       throw new Error('not used');
     };
     return {
-      overview: async () => ({ sheets: [], hasTaxaSheet: false, hasExportSheet: false }),
+      overview: async () => ({ sheets: [], hasTaxaSheet: false }),
       loadSettings: async () => stub.stored,
       saveSettings: async (settings) => {
         calls.push('saveSettings');
         stub.stored = settings;
       },
       readWorkbook: refuse,
-      readSheets: refuse,
       existingSheets: async () => [],
       writeSheets: refuse,
-      writeTextSheet: refuse,
       createTaxaSheet: async () => {
         calls.push('createTaxaSheet');
         stub.taxa = otherTaxa();
@@ -177,7 +175,6 @@ describe('paneTellingFollower', () => {
       },
       readSheetValues: async () => undefined,
       highlightCells: refuse,
-      createExportSheet: refuse,
     };
   }
 
