@@ -77,8 +77,12 @@ describe('cell parsers agree with readRegister', () => {
     it(`${column.header}: the value on the row, or the Problem sheet's Fel for the cell`, () => {
       fc.assert(
         fc.property(column.cells, (cell) => {
-          // Installerad 1900-01-01 keeps a readable Avslutad from also being "före Installerad".
-          const spec = { ...VALID, ...(column.header === 'Installerad' ? {} : { Installerad: 1 }), [column.header]: cell };
+          // Installerad 2000-01-01, before every readable date among the cells, keeps Avslutad from being "före Installerad".
+          const spec = {
+            ...VALID,
+            ...(column.header === 'Installerad' ? {} : { Installerad: '2000-01-01' }),
+            [column.header]: cell,
+          };
           const reading = readRegister(sheetOf('Enhetsregister', [spec]), 2025);
           const parsed = column.read(cell);
           if (parsed.ok) {

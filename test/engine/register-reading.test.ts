@@ -204,11 +204,15 @@ describe('§4 dates', () => {
     expect(serial('1900-03-01')).toBe(61);
   });
 
-  it('§4: a row installed on serial 61 (1900-03-01) is active in 2025-03; serial 60 is an unreadable date', () => {
-    expect(linesOf(bill([{ ...active, Installerad: 61 }]))).toEqual([['Månadsavgift', 239]]);
-    const r = bill([{ ...active, Installerad: 60 }]);
-    expect(r.lines).toEqual([]);
-    expect(errorsAt(r, 2).map((p) => [p.column, p.value])).toEqual([['Installerad', '60']]);
+  it('§4: a number in a date column outside 1950–2099 (61 is 1900-03-01, 60 the phantom 1900-02-29) is a Fel naming the value', () => {
+    for (const n of [60, 61, 18263, 73051]) {
+      const r = bill([{ ...active, Installerad: n }]);
+      expect(r.lines, `serial ${n}`).toEqual([]);
+      expect(errorsAt(r, 2).map((p) => [p.column, p.value])).toEqual([['Installerad', String(n)]]);
+    }
+    // 18264 is 1950-01-01 and 73050 is 2099-12-31: the first and last numbers read as dates.
+    expect(linesOf(bill([{ ...active, Installerad: 18264 }]))).toEqual([['Månadsavgift', 239]]);
+    expect(errorsAt(bill([{ ...active, Installerad: 73050 }]), 2)).toEqual([]);
   });
 
   it('§4: dayFromCell rejects booleans, invalid Dates, NaN and impossible ISO dates', () => {
