@@ -4,12 +4,13 @@ import type { FunctionsWorkbookPort, WorkbookPort } from '../workbook/index.js';
 import { recalculateAll } from './calculation.js';
 import { ExcelActionError } from './errors.js';
 import { existingSheets, overview } from './overview.js';
-import { readSheetValues, readWorkbook } from './readWorkbook.js';
+import { readSheets, readSheetValues, readWorkbook } from './readWorkbook.js';
 import { highlightCells, selectCell } from './selection.js';
 import { excelSheetName } from './sheetNames.js';
 import { loadSettings, saveSettings } from './storedSettings.js';
-import { createTaxaSheet, readTaxaSheet } from './taxa.js';
+import { createExportSheet, createTaxaSheet, readTaxaSheet } from './taxa.js';
 import { watchTaxaSheet } from './taxaWatch.js';
+import { writeTextSheet } from './textSheet.js';
 import { writeSheets } from './writeSheets.js';
 
 export type ExcelWorkbook = WorkbookPort & FunctionsWorkbookPort;
@@ -32,14 +33,18 @@ export function createExcelWorkbook(excel?: typeof Excel): ExcelWorkbook {
     overview: async () => overview(ns()),
     loadSettings: async () => loadSettings(ns()),
     saveSettings: async (settings) => saveSettings(ns(), settings),
-    readWorkbook: async (registerSheet, progress) => {
-      const input = await readWorkbook(ns(), registerSheet, progress);
+    readWorkbook: async (registerSheet, progress, options) => {
+      const input = await readWorkbook(ns(), registerSheet, progress, options);
       registers.add(input.register.name);
       return input;
     },
+    readSheets: async (names, progress) => readSheets(ns(), names, progress),
     existingSheets: async (names) => existingSheets(ns(), names),
     writeSheets: async (sheets, progress) => writeSheets(ns(), sheets, progress, { protectedSheets: [...registers] }),
+    writeTextSheet: async (name, lines, progress) =>
+      writeTextSheet(ns(), name, lines, progress, { protectedSheets: [...registers] }),
     createTaxaSheet: async () => createTaxaSheet(ns()),
+    createExportSheet: async () => createExportSheet(ns()),
     selectCell: async (sheet, address) => selectCell(ns(), sheet, address),
     readSheetValues: async (sheet) => readSheetValues(ns(), sheet),
     highlightCells: async (sheet, addresses) => {

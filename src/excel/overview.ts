@@ -1,5 +1,5 @@
 // What the pane shows before a run: every sheet's header row and row count, in two syncs.
-import { findSheetName, SIDE_SHEETS } from '../engine/index.js';
+import { EXPORT_SHEET, findSheetName, SIDE_SHEETS } from '../engine/index.js';
 import { runExcel } from './errors.js';
 import { excelSheetName, loadSheetNames } from './sheetNames.js';
 import type { SheetSummary, WorkbookOverview } from '../workbook/index.js';
@@ -20,7 +20,11 @@ export function overview(excel: typeof Excel): Promise<WorkbookOverview> {
       const empty = used.rowCount === 1 && headers.every((h) => h === '');
       return { name, headers: empty ? [] : headers, rowCount: empty ? 0 : used.rowCount - 1 };
     });
-    return { sheets, hasTaxaSheet: findSheetName(names, SIDE_SHEETS.taxa) !== undefined };
+    return {
+      sheets,
+      hasTaxaSheet: findSheetName(names, SIDE_SHEETS.taxa) !== undefined,
+      hasExportSheet: findSheetName(names, EXPORT_SHEET) !== undefined,
+    };
   });
 }
 

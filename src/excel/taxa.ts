@@ -1,28 +1,37 @@
-// The workbook's Taxa sheet: "Skapa Taxa-blad" writes the built-in tariff as an editable sheet,
-// which the engine then bills by; readTaxaSheet reads it as it stands (for the VT.* functions).
+// The workbook's settings sheets. "Skapa Taxa-blad" writes the built-in tariff as an editable
+// sheet, which the engine then bills by; readTaxaSheet reads it as it stands (for the VT.*
+// functions). "Skapa Export-blad" writes the export's template (§10).
 import {
   DEFAULT_PRISBASBELOPP,
   DEFAULT_TARIFF,
+  exportTemplateSheet,
   findSheetName,
   SIDE_SHEETS,
   taxaOutputSheet,
   type SheetCells,
 } from '../engine/index.js';
-import { ExcelActionError, runExcel } from './errors.js';
+import { runExcel } from './errors.js';
 import { readRects } from './readRange.js';
 import { loadSheetNames, queueUsedRange, rectOf } from './sheetNames.js';
-import { writeSheets } from './writeSheets.js';
+import { createTemplateSheet } from './templateSheet.js';
 
-export async function createTaxaSheet(excel: typeof Excel): Promise<void> {
-  const existing = await runExcel(excel, 'läsa arbetsbokens blad', async (context) =>
-    findSheetName(await loadSheetNames(context), SIDE_SHEETS.taxa),
-  );
-  if (existing !== undefined) {
-    throw new ExcelActionError(
+export function createTaxaSheet(excel: typeof Excel): Promise<void> {
+  return createTemplateSheet(
+    excel,
+    taxaOutputSheet(DEFAULT_TARIFF, DEFAULT_PRISBASBELOPP),
+    (existing) =>
       `Arbetsboken har redan ett Taxa-blad ("${existing}"). Ändra taxan där, eller byt namn på bladet om du vill börja om från standardtaxan.`,
-    );
-  }
-  await writeSheets(excel, [taxaOutputSheet(DEFAULT_TARIFF, DEFAULT_PRISBASBELOPP)], () => undefined);
+  );
+}
+
+/** §10: the Export sheet to fill in (kontering per Typ, settings, the default field table). */
+export function createExportSheet(excel: typeof Excel): Promise<void> {
+  return createTemplateSheet(
+    excel,
+    exportTemplateSheet(),
+    (existing) =>
+      `Arbetsboken har redan ett Export-blad ("${existing}"). Fyll i konteringen där, eller byt namn på bladet om du vill börja om från mallen.`,
+  );
 }
 
 /** The Taxa sheet's used range; undefined when the workbook has none. */

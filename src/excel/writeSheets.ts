@@ -27,7 +27,7 @@ export interface WriteOptions {
 
 /** Office.js applies a single value to every cell of the range; the typings only know 2-D arrays. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Office.js's own parameter type
-const everyCell = (value: string): any[][] => value as unknown as any[][];
+export const everyCell = (value: string): any[][] => value as unknown as any[][];
 
 /** Column width in points for a width in characters (Calibri 11: 7 px a character, 5 px padding). */
 export const widthInPoints = (characters: number): number => Math.round((characters * 7 + 5) * 0.75);
@@ -256,7 +256,7 @@ function valueChunk(sheet: () => Excel.Worksheet, name: string, block: Block, st
 }
 
 /** Best effort: removes half-written temporary sheets after a failure. */
-async function removeSheets(excel: typeof Excel, names: readonly string[]): Promise<void> {
+export async function removeSheets(excel: typeof Excel, names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
   try {
     await excel.run(async (context) => {

@@ -105,9 +105,11 @@ export function paneTellingFollower(workbook: WorkbookPort, functions: Functions
   return {
     overview: () => workbook.overview(),
     loadSettings: () => workbook.loadSettings(),
-    readWorkbook: (sheet, progress) => workbook.readWorkbook(sheet, progress),
+    readWorkbook: (sheet, progress, options) => workbook.readWorkbook(sheet, progress, options),
+    readSheets: (names, progress) => workbook.readSheets(names, progress),
     existingSheets: (names) => workbook.existingSheets(names),
     writeSheets: (sheets, progress) => workbook.writeSheets(sheets, progress),
+    writeTextSheet: (name, lines, progress) => workbook.writeTextSheet(name, lines, progress),
     selectCell: (sheet, address) => workbook.selectCell(sheet, address),
     readSheetValues: (sheet) => workbook.readSheetValues(sheet),
     highlightCells: (sheet, addresses) => workbook.highlightCells(sheet, addresses),
@@ -119,5 +121,6 @@ export function paneTellingFollower(workbook: WorkbookPort, functions: Functions
       await workbook.createTaxaSheet();
       await functions.refresh();
     },
+    createExportSheet: () => workbook.createExportSheet(),
   };
 }

@@ -5,8 +5,10 @@ import type { WorkbookPort } from '../workbook/index.js';
 import { ActionBar } from './ActionBar.js';
 import { BillingSettings } from './BillingSettings.js';
 import { ColumnMapping } from './ColumnMapping.js';
+import { ExportSection } from './ExportSection.js';
 import { MonthPicker } from './MonthPicker.js';
 import { NoticeBar } from './NoticeBar.js';
+import { EXPORT_ACTIONS } from './paneState.js';
 import { problemCountText } from './problemText.js';
 import { mappingRows } from './registerColumns.js';
 import { ProblemList } from './ProblemList.js';
@@ -52,6 +54,9 @@ export function App({ workbook, today }: AppProps) {
   const headers = ctl.headers();
   const rows = mappingRows(headers, state.manualMapping);
   const busy = state.busy !== undefined;
+  const exporting = state.busy !== undefined && EXPORT_ACTIONS.has(state.busy);
+  const exportNotice = state.notice?.area === 'export' ? state.notice : undefined;
+  const runNotice = state.notice && !exportNotice ? state.notice : undefined;
 
   return (
     <main className={styles.pane} aria-busy={busy}>
@@ -91,8 +96,10 @@ export function App({ workbook, today }: AppProps) {
             onCreate={() => void ctl.createInvoice()}
             onReview={() => void ctl.review()}
           />
-          {state.busy && state.progress && <RunProgress fraction={state.progress.fraction} text={state.progress.text} />}
-          {state.notice && <NoticeBar notice={state.notice} onDismiss={() => ctl.dismissNotice()} />}
+          {state.busy && !exporting && state.progress && (
+            <RunProgress fraction={state.progress.fraction} text={state.progress.text} />
+          )}
+          {runNotice && <NoticeBar notice={runNotice} onDismiss={() => ctl.dismissNotice()} />}
           {state.run && <ResultSummary run={state.run} />}
         </div>
       </Section>
@@ -111,11 +118,33 @@ export function App({ workbook, today }: AppProps) {
           <ProblemList
             problems={state.run.problems}
             registerSheet={state.run.registerSheet}
-            problemSheet={problemSheetName(state.run.month)}
+            more={(shown, total) =>
+              `Visar ${shown} av ${total}. Alla står i bladet ${problemSheetName(state.run!.month)} när fakturan är skapad.`
+            }
             onSelect={(p) => void ctl.selectProblem(p)}
           />
         </Section>
       )}
+
+      <Section title="Exportera fakturaunderlag" labelId="vt-h-export">
+        <ExportSection
+          months={ctl.exportMonths()}
+          month={ctl.exportMonth()}
+          hasExportSheet={state.overview?.hasExportSheet ?? false}
+          busy={busy || !state.overview}
+          progress={exporting ? state.progress : undefined}
+          notice={exportNotice}
+          view={state.exportView}
+          onMonth={(m) => ctl.setExportMonth(m)}
+          onCheck={() => void ctl.checkExport()}
+          onMake={() => void ctl.makeExport()}
+          onCopy={() => void ctl.copyExport()}
+          onDownload={() => ctl.exportDownloadStarted()}
+          onSelectRefusal={(p) => void ctl.selectRefusal(p)}
+          onCreateSheet={() => void ctl.createExportSheet()}
+          onDismissNotice={() => ctl.dismissNotice()}
+        />
+      </Section>
 
       <Section title="Taxa" labelId="vt-h-taxa">
         <TaxaSection
@@ -129,6 +158,7 @@ export function App({ workbook, today }: AppProps) {
         <ReplaceDialog
           existing={state.confirm.existing}
           month={state.confirm.month}
+          purpose={state.confirm.purpose}
           onReplace={() => void ctl.confirmReplace()}
           onCancel={() => ctl.cancelReplace()}
         />

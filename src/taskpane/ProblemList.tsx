@@ -1,8 +1,8 @@
-// The run's problems; activating one selects its cell in the register.
+// The run's problems, or the export's refusals; activating one selects its cell.
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useListStyles } from './listStyles.js';
 import type { Problem } from '../engine/index.js';
-import { LIST_LIMIT } from './cellText.js';
+import { cellText, LIST_LIMIT } from './cellText.js';
 import { problemPlace, problemTarget } from './problemText.js';
 
 const useStyles = makeStyles({
@@ -14,9 +14,17 @@ const useStyles = makeStyles({
 
 export function ProblemList(props: {
   problems: readonly Problem[];
-  registerSheet: string;
-  problemSheet: string;
+  /** Problems on this sheet do not name it. */
+  registerSheet?: string;
   onSelect: (p: Problem) => void;
+  /** The list's accessible name. */
+  label?: string;
+  intro?: string;
+  /** Below a list cut at LIST_LIMIT: where the rest are. */
+  more?: (shown: number, total: number) => string;
+  place?: (p: Problem) => string;
+  /** Shows the value seen in the cell. */
+  showValue?: boolean;
 }) {
   const styles = useStyles();
   const list = useListStyles();
@@ -24,10 +32,10 @@ export function ProblemList(props: {
   const shown = props.problems.slice(0, LIST_LIMIT);
   return (
     <>
-      <Caption1>Välj ett problem för att markera cellen i registret.</Caption1>
-      <ul className={list.list} aria-label="Problem">
+      <Caption1>{props.intro ?? 'Välj ett problem för att markera cellen i registret.'}</Caption1>
+      <ul className={list.list} aria-label={props.label ?? 'Problem'}>
         {shown.map((p, i) => {
-          const place = problemPlace(p, props.registerSheet);
+          const place = props.place ? props.place(p) : problemPlace(p, props.registerSheet);
           const content = (
             <>
               <span className={styles.head}>
@@ -36,6 +44,7 @@ export function ProblemList(props: {
                 </Badge>
                 <span className={styles.place}>{place || 'Hela bladet'}</span>
               </span>
+              {props.showValue && p.value !== '' && <span className={styles.message}>{`Värde: ${cellText(p.value)}`}</span>}
               <span className={styles.message}>{p.message}</span>
             </>
           );
@@ -58,7 +67,7 @@ export function ProblemList(props: {
       </ul>
       {props.problems.length > shown.length && (
         <Caption1 className={styles.more}>
-          {`Visar ${shown.length} av ${props.problems.length}. Alla står i bladet ${props.problemSheet} när fakturan är skapad.`}
+          {props.more ? props.more(shown.length, props.problems.length) : `Visar ${shown.length} av ${props.problems.length}.`}
         </Caption1>
       )}
     </>

@@ -1,4 +1,5 @@
-// Asks before existing output sheets are replaced (spec §7: never silently).
+// Asks before existing output sheets are replaced (spec §7: never silently): the month's invoice
+// sheets, or its export sheet (§10).
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { YearMonth } from '../engine/index.js';
 import { monthLabel } from './months.js';
@@ -7,10 +8,12 @@ import { listText } from './paneMessages.js';
 export function ReplaceDialog(props: {
   existing: readonly string[];
   month: YearMonth;
+  purpose: 'invoice' | 'export';
   onReplace: () => void;
   onCancel: () => void;
 }) {
   const one = props.existing.length === 1;
+  const replacement = props.purpose === 'export' ? 'ett nytt fakturaunderlag' : 'en ny faktura';
   return (
     <Dialog
       open
@@ -23,7 +26,7 @@ export function ReplaceDialog(props: {
         <DialogBody>
           <DialogTitle>{one ? 'Ersätta bladet?' : 'Ersätta bladen?'}</DialogTitle>
           <DialogContent id="vt-replace-text">
-            {`${one ? 'Bladet' : 'Bladen'} ${listText(props.existing)} finns redan. Vill du ersätta ${one ? 'det' : 'dem'} med en ny faktura för ${monthLabel(props.month)}? Ändringar som gjorts för hand i ${one ? 'bladet' : 'bladen'} försvinner. Registret ändras inte.`}
+            {`${one ? 'Bladet' : 'Bladen'} ${listText(props.existing)} finns redan. Vill du ersätta ${one ? 'det' : 'dem'} med ${replacement} för ${monthLabel(props.month)}? Ändringar som gjorts för hand i ${one ? 'bladet' : 'bladen'} försvinner. Registret ändras inte.`}
           </DialogContent>
           <DialogActions>
             {/* Fluent focuses the first button: the safe choice, so Enter never replaces sheets by accident. */}

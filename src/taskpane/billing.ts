@@ -1,20 +1,14 @@
-// Billing the chosen month from the workbook as it is now: shared by the runs and Granska.
-import { billWorkbook, RunError, type BillingResult } from '../engine/index.js';
+// Billing the chosen month from the workbook as it is now, with the corrections of the months
+// already billed (§9): shared by the runs and Granska.
+import { billMonthWithCorrections, readInvoiceRecord, RunError } from '../engine/index.js';
 import type { WorkbookPort } from '../workbook/index.js';
+import type { MonthRun } from './monthRun.js';
 import type { OverviewFlow } from './overviewFlow.js';
 import { columnsMoved, PROGRESS_TEXT } from './paneMessages.js';
 import type { PaneStore } from './paneStore.js';
 import type { PhaseProgress } from './progressPhases.js';
 import type { SettingsFlow } from './settingsFlow.js';
-
-/** Lets the browser paint the progress state before a long synchronous step (the engine run). */
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => {
-    // setTimeout alone can run before the next paint; a frame first guarantees one.
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
+import { yieldToBrowser } from './yieldToBrowser.js';
 
 export class Billing {
   constructor(
@@ -24,17 +18,26 @@ export class Billing {
     private readonly overview: OverviewFlow,
   ) {}
 
-  /** Reads the register and side sheets (phase readRegister) and bills the month (phase bill). */
-  async bill(progress: PhaseProgress): Promise<BillingResult> {
+  /**
+   * Reads the register, side sheets and the record (phase readRegister) and bills the month
+   * (phase bill). The record is every invoice sheet but the month's own, which is being replaced
+   * (or, for Granska, compared); it is not read when the pane turns corrections off.
+   */
+  async bill(progress: PhaseProgress): Promise<MonthRun> {
     const blocker = this.settings.blocker();
     if (blocker) throw new RunError(blocker);
     const { registerSheet, month } = this.store.getState();
     const sheet = registerSheet!;
     const mapping = this.settings.mapping();
+    const overrides = this.settings.overrides().overrides;
     progress.enter('readRegister', PROGRESS_TEXT.readingSheet(sheet));
-    const input = await this.workbook.readWorkbook(sheet, progress.within('readRegister'));
+    const read = await this.workbook.readWorkbook(
+      sheet,
+      progress.within('readRegister'),
+      overrides.correctionMonths === 0 ? {} : { record: { except: month } },
+    );
     // Hand-picked columns are indexes: if the sheet's columns moved since, they would bill the wrong data.
-    const header = (input.register.values[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
+    const header = (read.register.values[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
     const known = this.settings.headers();
     for (const i of Object.values(mapping)) {
       if ((header[i] ?? '') !== (known[i] ?? '')) {
@@ -44,6 +47,7 @@ export class Billing {
     }
     progress.enter('bill', PROGRESS_TEXT.billing(month));
     await yieldToBrowser();
-    return billWorkbook(input, { month, mapping, settings: this.settings.overrides().overrides });
+    const record = (read.record ?? []).map((s) => readInvoiceRecord(s));
+    return billMonthWithCorrections(read, { month, mapping, settings: overrides }, record);
   }
 }

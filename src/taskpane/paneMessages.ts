@@ -15,12 +15,14 @@ export function errorText(e: unknown): string {
 }
 
 /** Any failure of an action; RunError carries the engine's Swedish message. */
-export function noticeFor(e: unknown): Notice {
-  if (e instanceof RunError) return { intent: 'error', title: 'Körningen kan inte göras', text: e.message };
+export function noticeFor(e: unknown, area?: Notice['area']): Notice {
+  const place = area ? { area } : {};
+  if (e instanceof RunError) return { intent: 'error', title: 'Körningen kan inte göras', text: e.message, ...place };
   return {
     intent: 'error',
     title: 'Något gick fel',
     text: `${errorText(e)} Försök igen; om felet kvarstår, stäng och öppna fönstret.`,
+    ...place,
   };
 }
 
@@ -63,6 +65,66 @@ export const NOTICE = {
     title: 'Bladet Taxa är skapat',
     text: 'Det innehåller standardtaxan. Ändra beloppen där; faktureringen använder sedan bladet.',
   },
+  exportSheetCreated: {
+    intent: 'success',
+    title: 'Bladet Export är skapat',
+    text: 'Fyll i Konto, Ansvar och de andra konteringsfälten för varje Typ. Där väljs också format, teckenkodning och postlayout.',
+    area: 'export',
+  },
+  noInvoiceToExport: (sheet: string): Notice => ({
+    intent: 'warning',
+    title: `Bladet ${sheet} finns inte`,
+    text: 'Välj ett annat fakturablad, eller klicka på Läs in bladen igen om det har bytt namn.',
+    area: 'export',
+  }),
+  exportRefused: (refusals: number): Notice => ({
+    intent: 'warning',
+    title: 'Underlaget kan inte skapas',
+    text: `${refusals === 1 ? 'Ett hinder måste' : `${refusals} hinder måste`} åtgärdas först: en fil med en felaktig rad är värre än ingen fil. Välj ett hinder för att gå till cellen.`,
+    area: 'export',
+  }),
+  exportChecked: (sheet: string): Notice => ({
+    intent: 'success',
+    title: 'Underlaget kan skapas',
+    text: `Kontrollera siffrorna mot bladet ${sheet} och klicka sedan på Skapa underlaget.`,
+    area: 'export',
+  }),
+  exportChanged: (sheet: string): Notice => ({
+    intent: 'warning',
+    title: 'Fakturabladet har ändrats',
+    text: `Bladet ${sheet} har ändrats sedan kontrollen, så ingen fil är skapad. Kontrollera de nya siffrorna och klicka på Skapa underlaget igen.`,
+    area: 'export',
+  }),
+  exportMade: (fileName: string, sheet: string): Notice => ({
+    intent: 'success',
+    title: 'Fakturaunderlaget är skapat',
+    text: `Texten står i bladet ${sheet}, en post per rad. Hämta filen ${fileName} eller kopiera texten nedan.`,
+    area: 'export',
+  }),
+  exportNotReplaced: (existing: readonly string[]): Notice => ({
+    intent: 'info',
+    title: 'Inget ändrades',
+    text: `Bladet ${listText(existing)} finns kvar som det var, och ingen fil är skapad.`,
+    area: 'export',
+  }),
+  exportDownloading: (fileName: string, sheet: string): Notice => ({
+    intent: 'info',
+    title: 'Filen hämtas',
+    text: `${fileName} sparas där webbläsaren sparar hämtade filer. Kommer ingen fil (Excel för Mac tillåter inte hämtning från tillägg), använd Kopiera eller bladet ${sheet}.`,
+    area: 'export',
+  }),
+  exportCopied: (encoding: string): Notice => ({
+    intent: 'success',
+    title: 'Texten är kopierad',
+    text: `Klistra in den i en textredigerare och spara filen med teckenkodningen ${encoding}.`,
+    area: 'export',
+  }),
+  exportNotCopied: (sheet: string): Notice => ({
+    intent: 'warning',
+    title: 'Texten kunde inte kopieras',
+    text: `Excel tillåter inte tillägget att använda Urklipp här. Markera kolumn A i bladet ${sheet} och kopiera därifrån.`,
+    area: 'export',
+  }),
 } as const satisfies Record<string, Notice | ((...args: never[]) => Notice)>;
 
 /** Why the run buttons are off. */
@@ -82,4 +144,6 @@ export const PROGRESS_TEXT = {
   writing: 'Skriver bladen …',
   marking: 'Markerar cellerna som skiljer sig …',
   unmarking: 'Tar bort tidigare markeringar …',
+  buildingExport: (sheet: string) => `Kontrollerar raderna i ${sheet} …`,
+  writingExport: (sheet: string) => `Skriver bladet ${sheet} …`,
 } as const;

@@ -1,7 +1,7 @@
 // The pane's state container (for React's useSyncExternalStore), one action at a time, and
 // failures turned into notices. The flows change the state only through here.
 import { noticeFor } from './paneMessages.js';
-import type { BusyAction, PaneState } from './paneState.js';
+import { EXPORT_ACTIONS, type BusyAction, type Notice, type PaneState } from './paneState.js';
 import { PhaseProgress, PROGRESS_PLANS } from './progressPhases.js';
 
 export class PaneStore {
@@ -38,18 +38,18 @@ export class PaneStore {
     try {
       await body(progress);
     } catch (e) {
-      this.set({ notice: noticeFor(e) });
+      this.set({ notice: noticeFor(e, EXPORT_ACTIONS.has(action) ? 'export' : undefined) });
     } finally {
       this.set({}, ['busy', 'progress']);
     }
   }
 
   /** A small step beside the actions (selecting a cell): a failure becomes a notice. */
-  async quietly(body: () => Promise<void>): Promise<void> {
+  async quietly(body: () => Promise<void>, area?: Notice['area']): Promise<void> {
     try {
       await body();
     } catch (e) {
-      this.set({ notice: noticeFor(e) });
+      this.set({ notice: noticeFor(e, area) });
     }
   }
 }

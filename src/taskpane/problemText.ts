@@ -23,3 +23,12 @@ export function problemCountText(errors: number, warnings: number): string {
   const w = warnings === 1 ? '1 varning' : `${warnings} varningar`;
   return `${e}, ${w}`;
 }
+
+/** "Blad Faktura 2025-03 · Cell I14 · Belopp" — where an export refusal is (§10 names sheet and cell). */
+export function refusalPlace(p: Problem): string {
+  const parts = [`Blad ${p.sheet}`];
+  if (p.cell) parts.push(`Cell ${p.cell}`);
+  else if (p.row !== undefined) parts.push(`Rad ${p.row}`);
+  if (p.column) parts.push(p.column);
+  return parts.join(' · ');
+}

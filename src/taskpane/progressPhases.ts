@@ -3,7 +3,7 @@
 import type { ProgressReport } from '../workbook/index.js';
 import type { BusyAction } from './paneState.js';
 
-export type Phase = 'readInvoice' | 'readRegister' | 'bill' | 'write' | 'mark';
+export type Phase = 'readInvoice' | 'readRegister' | 'bill' | 'write' | 'mark' | 'buildExport';
 type Span = readonly [from: number, to: number];
 export type ProgressPlan = Readonly<Partial<Record<Phase, Span>>>;
 
@@ -13,6 +13,10 @@ export const PROGRESS_PLANS: Readonly<Partial<Record<BusyAction, ProgressPlan>>>
   // After "Ersätt": the result is computed already.
   write: { write: [0.45, 1] },
   review: { readInvoice: [0, 0.1], readRegister: [0.1, 0.66], bill: [0.66, 0.85], mark: [0.85, 1] },
+  // The export reads one invoice sheet and the Export sheet; making the file writes the Export ÅÅÅÅ-MM sheet.
+  exportCheck: { readInvoice: [0, 0.7], buildExport: [0.7, 1] },
+  exportMake: { readInvoice: [0, 0.35], buildExport: [0.35, 0.5], write: [0.5, 1] },
+  exportWrite: { write: [0.5, 1] },
 };
 
 const clamp = (f: number): number => Math.max(0, Math.min(1, f));

@@ -1,15 +1,10 @@
 // Förhandsgranska and Skapa faktura: bill the month, ask before replacing existing sheets,
 // write; and going to a problem's cell.
-import {
-  invoiceSheetName,
-  outputSheets,
-  problemSheetName,
-  summarySheetName,
-  type BillingResult,
-  type Problem,
-} from '../engine/index.js';
+import { invoiceSheetName, problemSheetName, summarySheetName, type Problem } from '../engine/index.js';
 import type { WorkbookPort } from '../workbook/index.js';
 import type { Billing } from './billing.js';
+import { summariseCorrections } from './correctionsSummary.js';
+import { runProblems, runSheets, type MonthRun } from './monthRun.js';
 import type { OverviewFlow } from './overviewFlow.js';
 import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
 import type { RunView } from './paneState.js';
@@ -18,19 +13,20 @@ import { problemTarget } from './problemText.js';
 import type { PhaseProgress } from './progressPhases.js';
 import { summarise } from './runSummary.js';
 
-function runView(kind: RunView['kind'], result: BillingResult): RunView {
+function runView(kind: RunView['kind'], run: MonthRun): RunView {
   return {
     kind,
-    month: result.month,
-    summary: summarise(result),
-    problems: result.problems,
-    registerSheet: result.registerSheet,
+    month: run.billing.month,
+    summary: summarise(run.billing),
+    problems: runProblems(run),
+    registerSheet: run.billing.registerSheet,
+    corrections: summariseCorrections(run.corrections),
   };
 }
 
 export class RunFlow {
   /** Computed result waiting for the replace dialog's answer. */
-  private pending: BillingResult | undefined;
+  private pending: MonthRun | undefined;
 
   constructor(
     private readonly store: PaneStore,
@@ -49,11 +45,12 @@ export class RunFlow {
   async createInvoice(): Promise<void> {
     await this.store.act('create', async (progress) => {
       const result = await this.billing.bill(progress);
-      const names = [invoiceSheetName(result.month), summarySheetName(result.month), problemSheetName(result.month)];
+      const month = result.billing.month;
+      const names = [invoiceSheetName(month), summarySheetName(month), problemSheetName(month)];
       const existing = await this.workbook.existingSheets(names);
       if (existing.length > 0) {
         this.pending = result;
-        this.store.set({ run: runView('preview', result), confirm: { existing, month: result.month } }, ['review']);
+        this.store.set({ run: runView('preview', result), confirm: { existing, month, purpose: 'invoice' } }, ['review']);
         return;
       }
       await this.write(result, progress);
@@ -76,11 +73,12 @@ export class RunFlow {
     this.store.set({ notice: NOTICE.nothingReplaced(existing) }, ['confirm']);
   }
 
-  private async write(result: BillingResult, progress: PhaseProgress): Promise<void> {
-    const sheets = outputSheets(result);
+  private async write(result: MonthRun, progress: PhaseProgress): Promise<void> {
+    const sheets = runSheets(result);
     progress.enter('write', PROGRESS_TEXT.writing);
     await this.workbook.writeSheets(sheets, progress.within('write'));
-    this.store.set({ run: runView('created', result), notice: NOTICE.invoiceCreated(sheets.map((s) => s.name)) });
+    // An export checked before this write looked at the old invoice sheet.
+    this.store.set({ run: runView('created', result), notice: NOTICE.invoiceCreated(sheets.map((s) => s.name)) }, ['exportView']);
     await this.overview.reload();
   }
 

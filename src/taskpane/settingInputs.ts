@@ -4,9 +4,10 @@ import {
   parseOverrides,
   PRORATION_LABEL,
   PRORATIONS,
+  RETRO_DEBITS,
+  RETRO_DEBITS_LABEL,
   SETTING_KEYS,
   type BillingOverrides,
-  type Proration,
   type SettingKey,
   type SettingProblem,
 } from '../engine/index.js';
@@ -30,6 +31,23 @@ export function inputsOf(overrides: BillingOverrides): SettingInputs {
   return out;
 }
 
-export function prorationOptions(): { value: Proration | ''; label: string }[] {
-  return [{ value: '', label: 'Enligt taxan' }, ...PRORATIONS.map((p) => ({ value: p, label: PRORATION_LABEL[p] }))];
+/** The settings chosen from a list, and the ones typed as a whole number. */
+export type ChoiceSettingKey = 'proration' | 'retroDebits';
+export type NumberSettingKey = 'reminderDays' | 'correctionMonths';
+
+export interface SettingOption {
+  /** The engine's code; '' for "as the Taxa sheet says". */
+  readonly value: string;
+  readonly label: string;
+}
+
+const AS_TAXA: SettingOption = { value: '', label: 'Enligt taxan' };
+
+/** A choice setting's options, with Swedish labels, "Enligt taxan" first. */
+export function settingOptions(key: ChoiceSettingKey): SettingOption[] {
+  const choices =
+    key === 'proration'
+      ? PRORATIONS.map((p) => ({ value: p, label: PRORATION_LABEL[p] }))
+      : RETRO_DEBITS.map((r) => ({ value: r, label: RETRO_DEBITS_LABEL[r] }));
+  return [AS_TAXA, ...choices];
 }

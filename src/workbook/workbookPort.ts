@@ -1,7 +1,7 @@
 // The workbook as the faces inside Excel see it: the task pane (WorkbookPort) and the custom
 // functions' follower (FunctionsWorkbookPort). src/excel/ implements both over Office.js; tests
 // use the strict Excel fake or plain arrays. Nothing here calls Excel.
-import type { CellDifference, OutputCell, OutputSheet, SheetCells, WorkbookInput } from '../engine/index.js';
+import type { CellDifference, OutputCell, OutputSheet, SheetCells, WorkbookInput, YearMonth } from '../engine/index.js';
 import type { StoredSettings } from './storedSettings.js';
 
 export type { CellDifference };
@@ -17,6 +17,21 @@ export interface SheetSummary {
 export interface WorkbookOverview {
   readonly sheets: readonly SheetSummary[];
   readonly hasTaxaSheet: boolean;
+  /** The workbook has the export's settings sheet "Export" (kontering, format, layout; §10). */
+  readonly hasExportSheet: boolean;
+}
+
+export interface ReadOptions {
+  /**
+   * Also read the record (§9): every invoice sheet "Faktura ÅÅÅÅ-MM" of the workbook except the
+   * one of month `except`, which is being replaced.
+   */
+  readonly record?: { readonly except: YearMonth };
+}
+
+/** What a run reads: the engine's input, and the record when asked for, oldest month first. */
+export interface WorkbookRead extends WorkbookInput {
+  readonly record?: readonly SheetCells[];
 }
 
 /** How far a long read or write has come: fraction 0..1 of that step, and a Swedish text. */
@@ -27,14 +42,23 @@ export interface WorkbookPort {
   overview(): Promise<WorkbookOverview>;
   loadSettings(): Promise<StoredSettings>;
   saveSettings(settings: StoredSettings): Promise<void>;
-  /** Register sheet and the optional side sheets (Övriga avgifter, Avgiftsutrymme, Taxa) as cells. */
-  readWorkbook(registerSheet: string, progress: ProgressReport): Promise<WorkbookInput>;
+  /** Register sheet and the optional side sheets (Övriga avgifter, Avgiftsutrymme, Taxa) as cells; the record if asked. */
+  readWorkbook(registerSheet: string, progress: ProgressReport, options?: ReadOptions): Promise<WorkbookRead>;
+  /** Sheets as cells (found as the engine finds sheet names), in the order asked; undefined where one is missing. */
+  readSheets(names: readonly string[], progress: ProgressReport): Promise<(SheetCells | undefined)[]>;
   /** Names among `names` that already exist in the workbook. */
   existingSheets(names: readonly string[]): Promise<string[]>;
   /** Writes the sheets; existing sheets of those names are replaced (the pane asks first). */
   writeSheets(sheets: readonly OutputSheet[], progress: ProgressReport): Promise<void>;
+  /**
+   * Writes `lines` one a row in column A as text cells (number format "@": nothing becomes a
+   * number, date or formula); an existing sheet of that name is replaced (the pane asks first).
+   */
+  writeTextSheet(name: string, lines: readonly string[], progress: ProgressReport): Promise<void>;
   /** Writes the built-in default tariff as a "Taxa" sheet (refuses to replace an existing one). */
   createTaxaSheet(): Promise<void>;
+  /** Writes the export's template as an "Export" sheet (§10; refuses to replace an existing one). */
+  createExportSheet(): Promise<void>;
   /** Selects a cell or whole rows ("12:12"), e.g. the register cell a problem points at. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The used range of a sheet as values, header row first; undefined if the sheet is missing. */

@@ -157,15 +157,17 @@ describe('paneTellingFollower', () => {
       throw new Error('not used');
     };
     return {
-      overview: async () => ({ sheets: [], hasTaxaSheet: false }),
+      overview: async () => ({ sheets: [], hasTaxaSheet: false, hasExportSheet: false }),
       loadSettings: async () => stub.stored,
       saveSettings: async (settings) => {
         calls.push('saveSettings');
         stub.stored = settings;
       },
       readWorkbook: refuse,
+      readSheets: refuse,
       existingSheets: async () => [],
       writeSheets: refuse,
+      writeTextSheet: refuse,
       createTaxaSheet: async () => {
         calls.push('createTaxaSheet');
         stub.taxa = otherTaxa();
@@ -175,6 +177,7 @@ describe('paneTellingFollower', () => {
       },
       readSheetValues: async () => undefined,
       highlightCells: refuse,
+      createExportSheet: refuse,
     };
   }
 

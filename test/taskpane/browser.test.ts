@@ -1,7 +1,9 @@
 // The production build of the task pane in Debian Chromium, with the strict Excel fake served as
-// office.js: pick month → Förhandsgranska → Skapa faktura (Avbryt by keyboard, then Ersätt) → select problems
-// (mouse and keyboard) → a hand edit → Granska finds exactly that cell → the edit undone, Granska
-// clears the mark. Checks that every word shown is Swedish; fails on any request outside localhost.
+// office.js: pick month → Förhandsgranska (with the corrections of February, R7) → Skapa faktura
+// (Avbryt by keyboard, then Ersätt) → select problems (mouse and keyboard) → a hand edit →
+// Granska finds exactly that cell → the edit undone, Granska clears the mark → Exportera
+// fakturaunderlag (Skapa Export-blad, refusals by keyboard, Kontrollera, Skapa underlaget, the
+// download and Kopiera). Checks that every word shown is Swedish; fails on any request outside localhost.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -157,7 +159,12 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
   });
 
   it('bills a month, selects problems and finds a hand-edited cell', async () => {
-    const context = await browser!.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'sv-SE' });
+    const context = await browser!.newContext({
+      viewport: { width: PANE_WIDTH, height: 900 },
+      locale: 'sv-SE',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     const requests: string[] = [];
     const pageErrors: string[] = [];
@@ -232,8 +239,16 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     expect(text).toContain('Fakturarader7');
     expect(text).toContain('Totalt3 471 kr');
     expect(text).toContain('Fel2');
-    expect(text).toContain('Varningar1');
+    // The register's Varning and R7's: February should have billed Fanny Gran 239 kr more (held back).
+    expect(text).toContain('Varningar2');
     expect(text).toContain('standardtaxa');
+    expect(text).toContain('Kontrollerade månader2025-02 (1 månad)');
+    expect(text).toContain('Personer med rättelser0');
+    expect(text).toContain('Krediteras0 kr');
+    expect(text).toContain('Debiteringar som hålls inne1 (239 kr, se varningarna)');
+    expect(text).toContain('Retroaktiv debiteringRapportera');
+    const heldBack = page.getByRole('list', { name: 'Problem' }).getByRole('button', { name: /debiteras inte retroaktivt/ });
+    expect(await heldBack.textContent()).toContain('239 kr för 2025-02');
     expect(await onFake(page, (f) => f.sheetNames(), null)).toEqual(sheetsBefore);
 
     // --- Skapa faktura: a stale Problem sheet exists, so the pane asks; Avbryt changes nothing ---
@@ -333,10 +348,96 @@ describe.skipIf(!hasChromium && !inCi)('task pane in Chromium (production build,
     expect(await onFake(page, (f) => f.sheetNames(), null)).toContain('Taxa');
     expect(await taxa.isDisabled()).toBe(true);
 
+    await exportWalk(page);
+
     // --- Settings go into the workbook (Workbook.settings), not the browser ---
     await page.getByLabel('Påminnelsedagar').fill('45');
     await expect.poll(() => onFake(page, (f) => f.settings()['vt-avgifter.settings'], null)).toBeTypeOf('string');
     const stored = JSON.parse(await onFake(page, (f) => String(f.settings()['vt-avgifter.settings']), null)) as unknown;
     expect(stored).toEqual({ registerSheet: REGISTER, reminderDays: 45 });
+  }
+
+  /** Exportera fakturaunderlag for March, the sheet Skapa faktura just wrote. */
+  async function exportWalk(page: Page): Promise<void> {
+    const month = page.getByLabel('Fakturablad');
+    expect(await month.inputValue()).toBe('2025-03');
+    const check = page.getByRole('button', { name: 'Kontrollera underlaget' });
+    const make = page.getByRole('button', { name: 'Skapa underlaget' });
+    expect(await make.getAttribute('aria-disabled')).toBe('true');
+
+    // No Export sheet yet: the template first.
+    const template = page.getByRole('button', { name: 'Skapa Export-blad' });
+    await template.click();
+    await expect.poll(() => page.getByText('Bladet Export är skapat').count(), { timeout: 20_000 }).toBe(1);
+    expect(await template.isDisabled()).toBe(true);
+
+    // Kontrollera: the template's Konto is empty, refused for each Typ the sheet has, by cell.
+    await check.click();
+    const refusals = page.getByRole('list', { name: 'Hinder för exporten' });
+    await expect.poll(() => refusals.getByRole('listitem').count(), { timeout: 20_000 }).toBe(4);
+    expect(await page.getByTestId('export-summary').count()).toBe(0);
+    await refusals.getByRole('button', { name: /Blad Export · Cell C2 · Konto/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => onFake(page, (f) => f.selection(), null)).toBe('Export!C2');
+    expect(await englishOnPage(page)).toEqual([]);
+
+    // The kontering filled in by hand, as an economy assistant would.
+    await page.evaluate(async () => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Export').getRange('C2:D5').values = [
+          ['3510', '1234'],
+          ['3511', '1234'],
+          ['3512', '1234'],
+          ['3519', '1234'],
+        ];
+        await ctx.sync();
+      });
+    });
+    const sheetsBefore = await onFake(page, (f) => f.sheetNames(), null);
+    await check.click();
+    const figures = page.getByTestId('export-summary');
+    await expect.poll(() => figures.textContent(), { timeout: 20_000 }).toContain('ingen fil är skapad');
+    const shown = (await figures.textContent())!;
+    for (const part of ['Fakturor4', 'Varav kreditfakturor0', 'Fakturarader7', 'Totalt3 471 kr', 'fakturaunderlag-2025-03.txt'])
+      expect(shown).toContain(part);
+    expect(await onFake(page, (f) => f.sheetNames(), null)).toEqual(sheetsBefore);
+
+    // Skapa underlaget: the Export 2025-03 sheet, one record a row, all text.
+    await make.click();
+    await expect.poll(() => page.getByText('Fakturaunderlaget är skapat').count(), { timeout: 30_000 }).toBe(1);
+    const records = (await onFake(page, (f) => f.values('Export 2025-03'), null)).map((r) => String(r[0]));
+    expect(records[0]).toMatch(/^!VT-avgifter/);
+    expect(records.filter((r) => r.startsWith('R'))).toHaveLength(7);
+    expect((await onFake(page, (f) => f.numberFormats('Export 2025-03'), null)).flat().every((f) => f === '@')).toBe(true);
+    const fileText = records.join('\r\n') + '\r\n';
+
+    // The download (this browser lets it through) carries the same records, in ISO-8859-1.
+    const link = page.locator('a[download]');
+    expect(await link.getAttribute('download')).toBe('fakturaunderlag-2025-03.txt');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('fakturaunderlag-2025-03.txt');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.equals(Buffer.from(fileText, 'latin1'))).toBe(true);
+    await expect.poll(() => page.getByText('Filen hämtas').count()).toBe(1);
+
+    // Kopiera, by keyboard: the clipboard gets the text.
+    await page.getByRole('button', { name: 'Kopiera' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Texten är kopierad').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fileText);
+    // A host that refuses the Clipboard API: the hidden text field and execCommand('copy') still copy.
+    await page.evaluate(async () => {
+      await navigator.clipboard.writeText('tomt');
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        configurable: true,
+        value: () => Promise.reject(new DOMException('Nekad', 'NotAllowedError')),
+      });
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toBe(fileText);
+    expect(await page.getByRole('button', { name: 'Kopiera' }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    expect(await englishOnPage(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
   }
 });

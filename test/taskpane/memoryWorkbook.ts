@@ -2,15 +2,25 @@
 import {
   DEFAULT_PRISBASBELOPP,
   DEFAULT_TARIFF,
+  EXPORT_SHEET,
+  exportTemplateSheet,
   findSheetName,
+  invoiceSheetNames,
   SIDE_SHEETS,
   sheetGrid,
   taxaSheetValues,
   type OutputCell,
   type OutputSheet,
-  type WorkbookInput,
+  type SheetCells,
 } from '../../src/engine/index.js';
-import type { ProgressReport, StoredSettings, WorkbookOverview, WorkbookPort } from '../../src/workbook/index.js';
+import type {
+  ProgressReport,
+  ReadOptions,
+  StoredSettings,
+  WorkbookOverview,
+  WorkbookPort,
+  WorkbookRead,
+} from '../../src/workbook/index.js';
 
 export interface Call {
   readonly name: keyof WorkbookPort;
@@ -64,6 +74,7 @@ export class MemoryWorkbook implements WorkbookPort {
         rowCount: Math.max(0, rows.length - 1),
       })),
       hasTaxaSheet: findSheetName(this.names(), SIDE_SHEETS.taxa) !== undefined,
+      hasExportSheet: findSheetName(this.names(), EXPORT_SHEET) !== undefined,
     };
   }
 
@@ -77,8 +88,8 @@ export class MemoryWorkbook implements WorkbookPort {
     this.saved = settings;
   }
 
-  async readWorkbook(registerSheet: string, progress: ProgressReport): Promise<WorkbookInput> {
-    await this.call('readWorkbook', [registerSheet]);
+  async readWorkbook(registerSheet: string, progress: ProgressReport, options: ReadOptions = {}): Promise<WorkbookRead> {
+    await this.call('readWorkbook', [registerSheet, options]);
     progress(0.5, `Läser ${registerSheet} …`);
     const cells = (name: string | undefined) => {
       const rows = name === undefined ? undefined : this.sheets.get(name);
@@ -89,8 +100,25 @@ export class MemoryWorkbook implements WorkbookPort {
     const otherFees = cells(findSheetName(this.names(), SIDE_SHEETS.otherFees));
     const ability = cells(findSheetName(this.names(), SIDE_SHEETS.ability));
     const taxa = cells(findSheetName(this.names(), SIDE_SHEETS.taxa));
+    const record = options.record ? invoiceSheetNames(this.names(), options.record.except).map((s) => cells(s.name)!) : undefined;
     progress(1, 'Klart');
-    return { register, ...(otherFees ? { otherFees } : {}), ...(ability ? { ability } : {}), ...(taxa ? { taxa } : {}) };
+    return {
+      register,
+      ...(otherFees ? { otherFees } : {}),
+      ...(ability ? { ability } : {}),
+      ...(taxa ? { taxa } : {}),
+      ...(record ? { record } : {}),
+    };
+  }
+
+  async readSheets(names: readonly string[], progress: ProgressReport): Promise<(SheetCells | undefined)[]> {
+    await this.call('readSheets', [names]);
+    progress(1, 'Klart');
+    return names.map((wanted) => {
+      const name = findSheetName(this.names(), wanted);
+      const rows = name === undefined ? undefined : this.sheets.get(name);
+      return name !== undefined && rows ? { name, values: rows.map((r) => [...r]) } : undefined;
+    });
   }
 
   async existingSheets(names: readonly string[]): Promise<string[]> {
@@ -106,9 +134,24 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
+  async writeTextSheet(name: string, lines: readonly string[], progress: ProgressReport): Promise<void> {
+    await this.call('writeTextSheet', [name, lines.length]);
+    this.sheets.set(
+      name,
+      lines.map((l) => [l]),
+    );
+    progress(1, `Skriver ${name} …`);
+  }
+
   async createTaxaSheet(): Promise<void> {
     await this.call('createTaxaSheet', []);
     this.sheets.set('Taxa', taxaSheetValues(DEFAULT_TARIFF, DEFAULT_PRISBASBELOPP));
+  }
+
+  async createExportSheet(): Promise<void> {
+    await this.call('createExportSheet', []);
+    if (findSheetName(this.names(), EXPORT_SHEET)) throw new Error('Arbetsboken har redan ett Export-blad.');
+    this.sheets.set(EXPORT_SHEET, sheetGrid(exportTemplateSheet()));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

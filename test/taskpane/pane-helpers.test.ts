@@ -4,7 +4,8 @@ import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/inde
 import type { WorkbookOverview } from '../../src/workbook/index.js';
 import { cellText } from '../../src/taskpane/cellText.js';
 import { defaultMonth, monthLabel, monthOptions } from '../../src/taskpane/months.js';
-import { problemCountText, problemPlace, problemTarget } from '../../src/taskpane/problemText.js';
+import { monthsText } from '../../src/taskpane/correctionsSummary.js';
+import { problemCountText, problemPlace, problemTarget, refusalPlace } from '../../src/taskpane/problemText.js';
 import {
   columnTitle,
   initialRegisterSheet,
@@ -13,7 +14,7 @@ import {
   validManualMapping,
 } from '../../src/taskpane/registerColumns.js';
 import { summarise } from '../../src/taskpane/runSummary.js';
-import { inputsOf, prorationOptions, readSettingInputs } from '../../src/taskpane/settingInputs.js';
+import { inputsOf, readSettingInputs, settingOptions } from '../../src/taskpane/settingInputs.js';
 import { PhaseProgress, PROGRESS_PLANS } from '../../src/taskpane/progressPhases.js';
 import { asRangeValues } from './memoryWorkbook.js';
 import { otherFeesRows, registerRows } from './seed.js';
@@ -21,6 +22,7 @@ import { otherFeesRows, registerRows } from './seed.js';
 const overview = (sheets: Record<string, string[]>, hasTaxaSheet = false): WorkbookOverview => ({
   sheets: Object.entries(sheets).map(([name, headers]) => ({ name, headers, rowCount: 3 })),
   hasTaxaSheet,
+  hasExportSheet: false,
 });
 
 describe('months', () => {
@@ -141,13 +143,31 @@ describe('settings fields', () => {
     });
   });
 
-  it('proration choices use the Swedish labels, "Enligt taxan" first', () => {
-    expect(prorationOptions().map((o) => o.label)).toEqual([
+  it('choices use the Swedish labels, "Enligt taxan" first, and carry the codes the engine reads', () => {
+    expect(settingOptions('proration').map((o) => o.label)).toEqual([
       'Enligt taxan',
       'Påbörjad månad',
       '30-dagarsmånad',
       'Faktiska dagar',
     ]);
+    expect(settingOptions('retroDebits')).toEqual([
+      { value: '', label: 'Enligt taxan' },
+      { value: 'report', label: 'Rapportera' },
+      { value: 'bill', label: 'Debitera' },
+    ]);
+    for (const o of settingOptions('retroDebits').slice(1))
+      expect(readSettingInputs({ retroDebits: o.value }).overrides).toEqual({ retroDebits: o.value });
+  });
+
+  it('correction months are whole months 0..36; 0 turns R7 off and is kept, not taken for blank', () => {
+    expect(readSettingInputs({ correctionMonths: '0' }).overrides).toEqual({ correctionMonths: 0 });
+    expect(readSettingInputs({ correctionMonths: '36' }).overrides).toEqual({ correctionMonths: 36 });
+    expect(readSettingInputs({ correctionMonths: ' ' }).overrides).toEqual({});
+    for (const bad of ['37', '-1', '1,5', 'tolv']) {
+      expect(readSettingInputs({ correctionMonths: bad }).problems).toEqual([
+        { setting: 'correctionMonths', message: `Rättelsemånader ska vara ett heltal från 0 till 36 (fick "${bad}").` },
+      ]);
+    }
   });
 });
 
@@ -196,6 +216,19 @@ describe('results and problems', () => {
     expect(problemPlace(p({ sheet: 'Övriga avgifter', row: 2, column: 'Belopp' }), 'Enhetsregister')).toBe(
       'Blad Övriga avgifter · Rad 2 · Belopp',
     );
+  });
+
+  it('names an export refusal by sheet, cell (else row) and column', () => {
+    expect(refusalPlace(p({ sheet: 'Faktura 2025-03', row: 14, cell: 'I14', column: 'Belopp' }))).toBe(
+      'Blad Faktura 2025-03 · Cell I14 · Belopp',
+    );
+    expect(refusalPlace(p({ sheet: 'Export', row: 3, column: 'Konto' }))).toBe('Blad Export · Rad 3 · Konto');
+  });
+
+  it('says which months were checked for corrections', () => {
+    expect(monthsText([])).toBe('inga');
+    expect(monthsText(['2025-02'])).toBe('2025-02 (1 månad)');
+    expect(monthsText(['2024-05', '2024-06', '2025-04'])).toBe('2024-05 … 2025-04 (3 månader)');
   });
 
   it('counts and cell values read as Swedish', () => {

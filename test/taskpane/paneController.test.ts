@@ -194,6 +194,30 @@ describe('column mapping by hand', () => {
   });
 });
 
+describe('correction settings (§9)', () => {
+  it('are stored with the workbook once they read, in the engine vocabulary; blank leaves them to the Taxa sheet', async () => {
+    const actions = workbook();
+    const ctl = await started(actions);
+    ctl.setSetting('correctionMonths', '37');
+    expect(ctl.blocker()).toBe('Rättelsemånader ska vara ett heltal från 0 till 36 (fick "37").');
+    await ctl.settled();
+    expect(actions.count('saveSettings')).toBe(0);
+    ctl.setSetting('correctionMonths', '0');
+    ctl.setSetting('retroDebits', 'bill');
+    expect(ctl.blocker()).toBeUndefined();
+    await ctl.settled();
+    expect(actions.saved).toEqual({ registerSheet: REGISTER, correctionMonths: 0, retroDebits: 'bill' });
+    ctl.setSetting('retroDebits', '');
+    await ctl.settled();
+    expect(actions.saved).toEqual({ registerSheet: REGISTER, correctionMonths: 0 });
+  });
+
+  it('come back from the workbook into the fields', async () => {
+    const ctl = await started(workbook({}, { registerSheet: REGISTER, correctionMonths: 6, retroDebits: 'report' }));
+    expect(ctl.getState().settingInputs).toEqual({ correctionMonths: '6', retroDebits: 'report' });
+  });
+});
+
 describe('Skapa faktura', () => {
   it('writes the three sheets when none exist, with progress, and reports success', async () => {
     const actions = workbook();
@@ -219,7 +243,11 @@ describe('Skapa faktura', () => {
     const actions = workbook({ 'Problem 2025-03': stale });
     const ctl = await started(actions);
     await ctl.createInvoice();
-    expect(ctl.getState().confirm).toEqual({ existing: ['Problem 2025-03'], month: { year: 2025, month: 3 } });
+    expect(ctl.getState().confirm).toEqual({
+      existing: ['Problem 2025-03'],
+      month: { year: 2025, month: 3 },
+      purpose: 'invoice',
+    });
     expect(ctl.getState().busy).toBeUndefined();
     ctl.cancelReplace();
     expect(ctl.getState().confirm).toBeUndefined();

@@ -1,5 +1,6 @@
 // A small workbook for the task-pane tests (Node and browser): spec §8 cases A, D, E, G for
 // 2025-03 plus rows that make problems. No Node imports: it is bundled into the browser page.
+import { billWorkbook, invoiceSheet, sheetGrid, type OutputCell } from '../../src/engine/index.js';
 import { makePnr, utcDate, withBadCheckDigit } from '../engine/helpers.js';
 
 export const SEED_MONTH = '2025-03';
@@ -59,4 +60,21 @@ export const SEED_TOTAL = 3471;
 
 export function seedSheets(extra: Record<string, unknown[][]> = {}): Record<string, unknown[][]> {
   return { [REGISTER]: registerRows(), 'Övriga avgifter': otherFeesRows(), ...extra };
+}
+
+/** Seed rows as a range gives them: Dates as 1900-system serials, empty cells as "". */
+function rangeValues(rows: unknown[][]): unknown[][] {
+  const epoch = Date.UTC(1899, 11, 30);
+  return rows.map((r) => r.map((v) => (v instanceof Date ? (v.getTime() - epoch) / 86_400_000 : (v ?? ''))));
+}
+
+/**
+ * "Faktura 2025-02" as the product wrote it before Fanny Gran's row (row 8) was entered: billing
+ * March, R7 finds that February should have billed her 239 kr more (a debit, held back under
+ * Rapportera), and nothing else.
+ */
+export function februaryRecord(): OutputCell[][] {
+  const register = rangeValues(registerRows().filter((_, i) => i !== 7));
+  const february = billWorkbook({ register: { name: REGISTER, values: register } }, { month: { year: 2025, month: 2 } });
+  return sheetGrid(invoiceSheet(february));
 }

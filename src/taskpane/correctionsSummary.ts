@@ -1,0 +1,55 @@
+// R7's key figures (§9), as the pane shows them before anything is written: who gets a
+// correction, what is credited, what is debited, and which debits are held back for a decision.
+import { formatKr, RETRO_DEBITS_LABEL, sum, ZERO, type CorrectionsResult, type Money } from '../engine/index.js';
+
+export interface CorrectionsSummary {
+  /** Months back billed again (0: corrections are off). */
+  readonly correctionMonths: number;
+  /** "Rapportera" or "Debitera". */
+  readonly retroDebits: string;
+  /** Persons with at least one correction line. */
+  readonly persons: number;
+  readonly lines: number;
+  /** Sum of the correction lines that lower what was billed (negative or zero). */
+  readonly credits: string;
+  /** Sum of the correction lines that raise it (billed only under Debitera). */
+  readonly debits: string;
+  /** Net of all correction lines. */
+  readonly net: string;
+  /** Debits not billed (Rapportera), each a Varning. */
+  readonly heldBack: number;
+  readonly heldBackTotal: string;
+  /** Months of the window billed again, ascending. */
+  readonly checked: readonly string[];
+  /** Months of the window without an invoice sheet: not checked. */
+  readonly withoutRecord: readonly string[];
+}
+
+export function summariseCorrections(c: CorrectionsResult): CorrectionsSummary {
+  const credits: Money[] = [];
+  const debits: Money[] = [];
+  for (const l of c.lines) (l.amount.isNegative() ? credits : debits).push(l.amount);
+  const credited = credits.length > 0 ? sum(credits) : ZERO;
+  const debited = debits.length > 0 ? sum(debits) : ZERO;
+  return {
+    correctionMonths: c.correctionMonths,
+    retroDebits: RETRO_DEBITS_LABEL[c.retroDebits],
+    persons: new Set(c.lines.map((l) => l.pnr)).size,
+    lines: c.lines.length,
+    credits: formatKr(credited),
+    debits: formatKr(debited),
+    net: formatKr(credited.plus(debited)),
+    heldBack: c.heldBack.length,
+    heldBackTotal: formatKr(c.heldBack.length > 0 ? sum(c.heldBack.map((h) => h.amount)) : ZERO),
+    checked: c.checked,
+    withoutRecord: c.withoutRecord,
+  };
+}
+
+/** "2024-05 … 2025-04 (11 månader)", "2025-03 (1 månad)", or "inga". */
+export function monthsText(months: readonly string[]): string {
+  if (months.length === 0) return 'inga';
+  const count = months.length === 1 ? '1 månad' : `${months.length} månader`;
+  const span = months.length === 1 ? months[0]! : `${months[0]!} … ${months[months.length - 1]!}`;
+  return `${span} (${count})`;
+}
