@@ -3,23 +3,23 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   billMonthWithCorrections,
-  countProblems,
+  factsOfRun,
   formatKr,
   monthKey,
   monthSpan,
   problemSheetName,
   RunError,
+  runSheets,
   SETTING_KEYS,
-  sum,
   type BillingOverrides,
   type BillingResult,
+  type CorrectionFigures,
   type CorrectionsResult,
   type CorrectionsRun,
   type WorkbookInput,
 } from '../engine/index.js';
 import type { InvoiceArgs } from './args.js';
 import { readBilledRecord, type RecordSheet } from './billedRecord.js';
-import { monthSheets } from './monthSheets.js';
 import { checkOutputTarget, replaceFileAtomically } from './outputFile.js';
 import { readWorkbookInput } from './workbookInput.js';
 import { openWorkbookFile } from './xlsxRead.js';
@@ -61,7 +61,7 @@ export async function runInvoice(args: InvoiceArgs, progress: Say = () => {}): P
 
   progress('Skriver fakturan …');
   const writeProgress: Progress = (done, total) => progress(`Skriver fakturan … ${Math.round((100 * done) / total)} %`);
-  const output = monthSheets(run);
+  const output = runSheets(run);
   await replaceFileAtomically(target.path, (stream) => writeOutputWorkbook(stream, output, writeProgress), {}, target.shown);
   return { result: run.billing, corrections: run.corrections, outputPath, summary: summaryText(run, outputPath) };
 }
@@ -72,19 +72,17 @@ function runOverrides(args: InvoiceArgs): BillingOverrides {
 }
 
 export function summaryText(run: CorrectionsRun, outputPath: string): string {
-  const result = run.billing;
-  const { errors, warnings } = countProblems([...result.problems, ...run.corrections.problems]);
-  const correctionsTotal = sum(run.corrections.lines.map((l) => l.amount));
+  const facts = factsOfRun(run);
   const lines = [
-    `Fakturering ${monthKey(result.month)} klar.`,
-    `  Personer:   ${result.persons.length}`,
-    `  Rader:      ${result.lines.length + run.corrections.lines.length}`,
-    `  Totalt:     ${formatKr(result.total.plus(correctionsTotal))}`,
-    `  Fel:        ${errors}`,
-    `  Varningar:  ${warnings}`,
-    ...correctionsText(run.corrections),
+    `Fakturering ${monthKey(facts.month)} klar.`,
+    `  Personer:   ${facts.persons}`,
+    `  Rader:      ${facts.lines}`,
+    `  Totalt:     ${formatKr(facts.total)}`,
+    `  Fel:        ${facts.errors}`,
+    `  Varningar:  ${facts.warnings}`,
+    ...correctionsText(facts.corrections),
   ];
-  if (errors + warnings > 0) lines.push(`Se bladet "${problemSheetName(result.month)}" för vad som behöver rättas.`);
+  if (facts.errors + facts.warnings > 0) lines.push(`Se bladet "${problemSheetName(facts.month)}" för vad som behöver rättas.`);
   lines.push(`Fakturan skrevs till ${outputPath}`);
   return lines.join('\n');
 }
@@ -92,12 +90,8 @@ export function summaryText(run: CorrectionsRun, outputPath: string): string {
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** What R7 did: the months it checked, the lines it made and what it held back (§9 Shown). */
-export function correctionsText(c: CorrectionsResult): string[] {
+export function correctionsText(c: CorrectionFigures): string[] {
   if (c.correctionMonths === 0) return ['Rättelser (R7): avstängda (--correction-months 0 eller Rättelsemånader 0 i Taxa).'];
-  const credits = c.lines.filter((l) => l.amount.isNegative());
-  const debits = c.lines.filter((l) => !l.amount.isNegative());
-  const persons = new Set(c.lines.map((l) => l.pnr)).size;
-  const heldBack = sum(c.heldBack.map((h) => h.amount));
   const out = [
     `Rättelser (R7), ${count(c.correctionMonths, 'månad', 'månader')} bakåt, höjningar ${c.retroDebits === 'bill' ? 'debiteras' : 'rapporteras'}:`,
     c.checked.length > 0
@@ -110,14 +104,13 @@ export function correctionsText(c: CorrectionsResult): string[] {
     );
   for (const n of c.notBillable) out.push(`  ${n.month} kontrollerades inte: ${n.reason}`);
   out.push(
-    `  Rättelserader:  ${c.lines.length}${c.lines.length > 0 ? ` för ${count(persons, 'person', 'personer')}` : ''}`,
-    `  Krediteras:     ${formatKr(sum(credits.map((l) => l.amount)))} (${count(credits.length, 'rad', 'rader')})`,
+    `  Rättelserader:  ${c.lines}${c.lines > 0 ? ` för ${count(c.persons, 'person', 'personer')}` : ''}`,
+    `  Krediteras:     ${formatKr(c.credits.amount)} (${count(c.credits.lines, 'rad', 'rader')})`,
   );
-  if (debits.length > 0)
-    out.push(`  Debiteras:      ${formatKr(sum(debits.map((l) => l.amount)))} (${count(debits.length, 'rad', 'rader')})`);
+  if (c.debits.lines > 0) out.push(`  Debiteras:      ${formatKr(c.debits.amount)} (${count(c.debits.lines, 'rad', 'rader')})`);
   out.push(
-    c.heldBack.length > 0
-      ? `  Höjningar som inte debiteras (varningar): ${c.heldBack.length}, sammanlagt ${formatKr(heldBack)}`
+    c.heldBack.lines > 0
+      ? `  Höjningar som inte debiteras (varningar): ${c.heldBack.lines}, sammanlagt ${formatKr(c.heldBack.amount)}`
       : '  Höjningar som inte debiteras: inga',
   );
   return out;

@@ -4,7 +4,7 @@ import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
 import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
 import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
 import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
-import { formatKr, sum, ZERO, type Money } from './money.js';
+import { sum, ZERO, type Money } from './money.js';
 import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
@@ -445,14 +445,4 @@ function warnOverlappingAlarms(ctx: MonthContext, alarms: readonly RegisterRow[]
       }
     }
   }
-}
-
-export function countProblems(problems: readonly Problem[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const p of problems) if (p.severity === 'Fel') errors++;
-  return { errors, warnings: problems.length - errors };
-}
-
-export function describeTotal(result: BillingResult): string {
-  return formatKr(result.total);
 }

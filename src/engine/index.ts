@@ -23,6 +23,7 @@ export * from './deviceRow.js';
 export * from './output/table.js';
 export * from './output/sheets.js';
 export * from './output/corrections.js';
+export * from './output/runFacts.js';
 export * from './output/review.js';
 export * from './workbook.js';
 export * from './corrections/index.js';

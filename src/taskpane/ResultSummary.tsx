@@ -1,6 +1,6 @@
 // Key figures of the last run: what a preview shows before anything is written, the corrections
 // of the months already billed (§9) included.
-import { Body1Strong, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1Strong, Caption1Strong, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { monthsText, type CorrectionsSummary } from './correctionsSummary.js';
 import { monthLabel } from './months.js';
 import type { RunView } from './paneState.js';
@@ -16,7 +16,8 @@ const useStyles = makeStyles({
   },
   list: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    // Terms wrap at words beyond 45 % of the pane, so a value is never squeezed into a few letters.
+    gridTemplateColumns: 'fit-content(45%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: '0',
@@ -56,7 +57,7 @@ function Figures({ rows, label, styles }: { rows: readonly Row[]; label: string;
       {rows.map(([term, value, cls]) => (
         <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
-          <dd className={cls ?? styles.value}>{value}</dd>
+          <dd className={mergeClasses(styles.value, cls)}>{value}</dd>
         </div>
       ))}
     </dl>

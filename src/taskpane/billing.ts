@@ -1,8 +1,7 @@
 // Billing the chosen month from the workbook as it is now, with the corrections of the months
 // already billed (§9): shared by the runs and Granska.
-import { billMonthWithCorrections, readInvoiceRecord, RunError } from '../engine/index.js';
+import { billMonthWithCorrections, readInvoiceRecord, RunError, type CorrectionsRun } from '../engine/index.js';
 import type { WorkbookPort } from '../workbook/index.js';
-import type { MonthRun } from './monthRun.js';
 import type { OverviewFlow } from './overviewFlow.js';
 import { columnsMoved, PROGRESS_TEXT } from './paneMessages.js';
 import type { PaneStore } from './paneStore.js';
@@ -23,7 +22,7 @@ export class Billing {
    * (phase bill). The record is every invoice sheet but the month's own, which is being replaced
    * (or, for Granska, compared); it is not read when the pane turns corrections off.
    */
-  async bill(progress: PhaseProgress): Promise<MonthRun> {
+  async bill(progress: PhaseProgress): Promise<CorrectionsRun> {
     const blocker = this.settings.blocker();
     if (blocker) throw new RunError(blocker);
     const { registerSheet, month } = this.store.getState();

@@ -1,6 +1,6 @@
 // R7's key figures (§9), as the pane shows them before anything is written: who gets a
 // correction, what is credited, what is debited, and which debits are held back for a decision.
-import { formatKr, RETRO_DEBITS_LABEL, sum, ZERO, type CorrectionsResult, type Money } from '../engine/index.js';
+import { formatKr, RETRO_DEBITS_LABEL, type CorrectionFigures } from '../engine/index.js';
 
 export interface CorrectionsSummary {
   /** Months back billed again (0: corrections are off). */
@@ -25,22 +25,17 @@ export interface CorrectionsSummary {
   readonly withoutRecord: readonly string[];
 }
 
-export function summariseCorrections(c: CorrectionsResult): CorrectionsSummary {
-  const credits: Money[] = [];
-  const debits: Money[] = [];
-  for (const l of c.lines) (l.amount.isNegative() ? credits : debits).push(l.amount);
-  const credited = credits.length > 0 ? sum(credits) : ZERO;
-  const debited = debits.length > 0 ? sum(debits) : ZERO;
+export function summariseCorrections(c: CorrectionFigures): CorrectionsSummary {
   return {
     correctionMonths: c.correctionMonths,
     retroDebits: RETRO_DEBITS_LABEL[c.retroDebits],
-    persons: new Set(c.lines.map((l) => l.pnr)).size,
-    lines: c.lines.length,
-    credits: formatKr(credited),
-    debits: formatKr(debited),
-    net: formatKr(credited.plus(debited)),
-    heldBack: c.heldBack.length,
-    heldBackTotal: formatKr(c.heldBack.length > 0 ? sum(c.heldBack.map((h) => h.amount)) : ZERO),
+    persons: c.persons,
+    lines: c.lines,
+    credits: formatKr(c.credits.amount),
+    debits: formatKr(c.debits.amount),
+    net: formatKr(c.net),
+    heldBack: c.heldBack.lines,
+    heldBackTotal: formatKr(c.heldBack.amount),
     checked: c.checked,
     withoutRecord: c.withoutRecord,
   };

@@ -9,7 +9,7 @@ export interface PaneHost {
 
 /**
  * The async Clipboard API where the host allows it; else (an iframe without the clipboard-write
- * permission, an older webview) a hidden textarea selected and copied with execCommand.
+ * permission, an older webview) execCommand('copy') over a hidden textarea, the text set in the copy event.
  */
 export async function copyText(text: string, doc: Document = document): Promise<void> {
   const clipboard = doc.defaultView?.navigator.clipboard;
@@ -29,12 +29,20 @@ export async function copyText(text: string, doc: Document = document): Promise<
   area.tabIndex = -1;
   Object.assign(area.style, { position: 'fixed', top: '0', left: '0', width: '1px', height: '1px', opacity: '0' });
   doc.body.appendChild(area);
+  // A textarea turns CRLF into LF; the copy event puts the text on the clipboard byte for byte.
+  const exact = (e: ClipboardEvent) => {
+    if (!e.clipboardData) return;
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+  };
+  doc.addEventListener('copy', exact);
   let copied: boolean;
   try {
     area.select();
     area.setSelectionRange(0, text.length);
     copied = doc.execCommand('copy');
   } finally {
+    doc.removeEventListener('copy', exact);
     area.remove();
     focused?.focus();
   }

@@ -1,9 +1,8 @@
 // Granska: bill the month again, its corrections too (with the same record: every other invoice
 // sheet), and compare with its invoice sheet; only fill colours change.
-import { invoiceSheetName, reviewInvoice } from '../engine/index.js';
+import { invoiceSheet, invoiceSheetName, reviewInvoice } from '../engine/index.js';
 import type { CellDifference, WorkbookPort } from '../workbook/index.js';
 import type { Billing } from './billing.js';
-import { runInvoiceSheet } from './monthRun.js';
 import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
 import type { PaneStore } from './paneStore.js';
 
@@ -25,7 +24,7 @@ export class ReviewFlow {
         return;
       }
       const result = await this.billing.bill(progress);
-      const differences = reviewInvoice(runInvoiceSheet(result), actual);
+      const differences = reviewInvoice(invoiceSheet(result.billing, result.corrections), actual);
       // Also with no differences: that clears the marks of an earlier Granska.
       progress.enter('mark', differences.length > 0 ? PROGRESS_TEXT.marking : PROGRESS_TEXT.unmarking);
       await this.workbook.highlightCells(

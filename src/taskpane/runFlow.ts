@@ -1,10 +1,17 @@
 // Förhandsgranska and Skapa faktura: bill the month, ask before replacing existing sheets,
 // write; and going to a problem's cell.
-import { invoiceSheetName, problemSheetName, summarySheetName, type Problem } from '../engine/index.js';
+import {
+  factsOfRun,
+  invoiceSheetName,
+  problemSheetName,
+  runSheets,
+  summarySheetName,
+  type CorrectionsRun,
+  type Problem,
+} from '../engine/index.js';
 import type { WorkbookPort } from '../workbook/index.js';
 import type { Billing } from './billing.js';
 import { summariseCorrections } from './correctionsSummary.js';
-import { runProblems, runSheets, type MonthRun } from './monthRun.js';
 import type { OverviewFlow } from './overviewFlow.js';
 import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
 import type { RunView } from './paneState.js';
@@ -13,20 +20,21 @@ import { problemTarget } from './problemText.js';
 import type { PhaseProgress } from './progressPhases.js';
 import { summarise } from './runSummary.js';
 
-function runView(kind: RunView['kind'], run: MonthRun): RunView {
+function runView(kind: RunView['kind'], run: CorrectionsRun): RunView {
+  const facts = factsOfRun(run);
   return {
     kind,
-    month: run.billing.month,
-    summary: summarise(run.billing),
-    problems: runProblems(run),
-    registerSheet: run.billing.registerSheet,
-    corrections: summariseCorrections(run.corrections),
+    month: facts.month,
+    summary: summarise(facts),
+    problems: facts.problems,
+    registerSheet: facts.registerSheet,
+    corrections: summariseCorrections(facts.corrections),
   };
 }
 
 export class RunFlow {
   /** Computed result waiting for the replace dialog's answer. */
-  private pending: MonthRun | undefined;
+  private pending: CorrectionsRun | undefined;
 
   constructor(
     private readonly store: PaneStore,
@@ -73,7 +81,7 @@ export class RunFlow {
     this.store.set({ notice: NOTICE.nothingReplaced(existing) }, ['confirm']);
   }
 
-  private async write(result: MonthRun, progress: PhaseProgress): Promise<void> {
+  private async write(result: CorrectionsRun, progress: PhaseProgress): Promise<void> {
     const sheets = runSheets(result);
     progress.enter('write', PROGRESS_TEXT.writing);
     await this.workbook.writeSheets(sheets, progress.within('write'));

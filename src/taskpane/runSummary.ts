@@ -1,9 +1,12 @@
-// The key figures of a run, as the pane shows them before anything is written.
-import { countProblems, dayToIso, formatKr, PRORATION_LABEL, type BillingResult } from '../engine/index.js';
+// The key figures of a run, as the pane shows them before anything is written (from the engine's
+// run facts, as the Summering sheet and the command line show them).
+import { formatKr, PRORATION_LABEL, type RunFacts } from '../engine/index.js';
 
 export interface RunSummary {
   readonly persons: number;
+  /** Month M's lines and the corrections (R7). */
   readonly lines: number;
+  /** Month M's total with the corrections. */
   readonly total: string;
   readonly errors: number;
   readonly warnings: number;
@@ -15,18 +18,17 @@ export interface RunSummary {
   readonly registerRows: number;
 }
 
-export function summarise(result: BillingResult): RunSummary {
-  const { errors, warnings } = countProblems(result.problems);
+export function summarise(facts: RunFacts): RunSummary {
   return {
-    persons: result.persons.length,
-    lines: result.lines.length,
-    total: formatKr(result.total),
-    errors,
-    warnings,
-    tariff: `${result.tariffSource}, version från ${dayToIso(result.tariffVersion.validFrom)}`,
-    maxtaxa: formatKr(result.maxtaxa),
-    proration: PRORATION_LABEL[result.settings.proration],
-    reminderDays: result.settings.reminderDays,
-    registerRows: result.registerRows,
+    persons: facts.persons,
+    lines: facts.lines,
+    total: formatKr(facts.total),
+    errors: facts.errors,
+    warnings: facts.warnings,
+    tariff: facts.tariff,
+    maxtaxa: formatKr(facts.maxtaxa),
+    proration: PRORATION_LABEL[facts.settings.proration],
+    reminderDays: facts.settings.reminderDays,
+    registerRows: facts.registerRows,
   };
 }

@@ -2,7 +2,7 @@
 // Rättelser column inside the total (also for a person with no line in M), a row per line kind,
 // the months checked, and R7's Varningar on the Problem sheet.
 import { describe, expect, it } from 'vitest';
-import { invoiceSheet, outputSheets, problemSheet, sheetGrid, summarySheet } from '../../src/engine/index.js';
+import { invoiceSheet, outputSheets, problemSheet, runFacts, sheetGrid, summarySheet } from '../../src/engine/index.js';
 import { billInSequence, recordOf, run, sheetOfRun, workbook } from './corrections/helpers.js';
 import { makePnr, P1, P2 } from './helpers.js';
 
@@ -92,5 +92,33 @@ describe('month M with corrections (§9 Shown)', () => {
     const [faktura, summering] = outputSheets(r.billing);
     expect(sheetGrid(faktura!).length).toBe(1 + r.billing.lines.length);
     expect(sheetGrid(summering!)[0]).not.toContain('Rättelser');
+  });
+});
+
+describe('run facts (one count for the Summering sheet, the pane and the command line)', () => {
+  it('count month M with its corrections: lines, total, R7’s Varningar, credits and debits held back', () => {
+    const r = may();
+    const facts = runFacts(r.billing, r.corrections);
+    expect(facts.persons).toBe(1); // only P2 has a line of May itself
+    expect(facts.lines).toBe(5);
+    expect(facts.total.toNumber()).toBe(239 - 4 * 239);
+    // R7's Varningar count with the month's own: the archived person and the debit held back at least.
+    expect(facts.warnings).toBe(r.billing.problems.length + r.corrections.problems.length - facts.errors);
+    expect(facts.warnings).toBeGreaterThanOrEqual(2);
+    expect(facts.corrections?.credits).toEqual({ lines: 4, amount: expect.anything() });
+    expect(facts.corrections?.credits.amount.toNumber()).toBe(-956);
+    expect(facts.corrections?.debits.lines).toBe(0);
+    expect(facts.corrections?.heldBack.lines).toBe(1);
+    expect(facts.corrections?.heldBack.amount.toNumber()).toBe(200);
+    expect(facts.corrections?.checked).toEqual(['2025-03', '2025-04']);
+  });
+
+  it('without a record asked for, there are no correction figures and the totals are month M’s', () => {
+    const r = may();
+    const facts = runFacts(r.billing);
+    expect(facts.corrections).toBeUndefined();
+    expect(facts.lines).toBe(r.billing.lines.length);
+    expect(facts.total).toBe(r.billing.total);
+    expect(facts.warnings + facts.errors).toBe(r.billing.problems.length);
   });
 });

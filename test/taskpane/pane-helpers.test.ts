@@ -1,6 +1,6 @@
 // Pure helpers of the task pane: months, register choice, column mapping, settings fields, texts.
 import { describe, expect, it } from 'vitest';
-import { billWorkbook, parseMonthKey, type Problem } from '../../src/engine/index.js';
+import { billWorkbook, parseMonthKey, runFacts, type Problem } from '../../src/engine/index.js';
 import type { WorkbookOverview } from '../../src/workbook/index.js';
 import { cellText } from '../../src/taskpane/cellText.js';
 import { defaultMonth, monthLabel, monthOptions } from '../../src/taskpane/months.js';
@@ -180,7 +180,7 @@ describe('results and problems', () => {
       },
       { month: parseMonthKey('2025-03')! },
     );
-    expect(summarise(result)).toEqual({
+    expect(summarise(runFacts(result))).toEqual({
       persons: 4,
       lines: 7,
       total: '3 471 kr',

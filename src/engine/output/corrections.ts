@@ -3,9 +3,10 @@
 // checked in its run facts, and R7's Varningar on `Problem M`.
 import type { CorrectionsResult } from '../corrections/corrections.js';
 import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
-import { formatKr, sum, ZERO, type Money } from '../money.js';
+import { formatKr, sum, type Money } from '../money.js';
 import { compareProblems, type Problem } from '../problems.js';
 import { RETRO_DEBITS_LABEL } from '../settings.js';
+import type { CorrectionFigures } from './runFacts.js';
 
 /** Month M's lines and the corrections, one person's together: their own lines first, then the corrections (§7 order). */
 export function withCorrectionLines(lines: readonly InvoiceLine[], corrections?: CorrectionsResult): readonly InvoiceLine[] {
@@ -46,10 +47,6 @@ export function correctionTotalsPerKind(corrections?: CorrectionsResult): Correc
   });
 }
 
-export function correctionsTotal(corrections?: CorrectionsResult): Money {
-  return corrections ? sum(corrections.lines.map((l) => l.amount)) : ZERO;
-}
-
 /** "2025-03, 2025-04", or for many months "2024-05 … 2025-04". */
 export function monthSpan(months: readonly string[]): string {
   return months.length <= 4 ? months.join(', ') : `${months[0]} … ${months[months.length - 1]}`;
@@ -58,7 +55,7 @@ export function monthSpan(months: readonly string[]): string {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The run facts of R7 (§9): the settings, the months checked and those without a record. */
-export function correctionFacts(c: CorrectionsResult): [string, string][] {
+export function correctionFactRows(c: CorrectionFigures): [string, string][] {
   const facts: [string, string][] = [
     ['Rättelsemånader', c.correctionMonths === 0 ? '0 (inga rättelser)' : String(c.correctionMonths)],
     ['Retroaktiv debitering', RETRO_DEBITS_LABEL[c.retroDebits]],
@@ -76,10 +73,9 @@ export function correctionFacts(c: CorrectionsResult): [string, string][] {
       `${monthSpan(c.withoutRecord)} ${c.withoutRecord.length === 1 ? 'saknar' : `(${c.withoutRecord.length} månader) saknar`} fakturablad och kontrollerades inte`,
     ]);
   for (const n of c.notBillable) facts.push(['Kontrollerades inte', `${n.month}: ${n.reason}`]);
-  const held = sum(c.heldBack.map((h) => h.amount));
   facts.push([
     'Höjningar som inte debiteras',
-    c.heldBack.length === 0 ? 'inga' : `${c.heldBack.length} (${formatKr(held)}), se bladet Problem`,
+    c.heldBack.lines === 0 ? 'inga' : `${c.heldBack.lines} (${formatKr(c.heldBack.amount)}), se bladet Problem`,
   ]);
   return facts;
 }

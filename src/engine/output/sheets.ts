@@ -1,19 +1,18 @@
 // §7: the sheets a run writes: Faktura, Summering, Problem for month M.
 import type { BillingResult } from '../billMonth.js';
-import { countProblems } from '../billMonth.js';
-import { dayToIso, monthKey, type YearMonth } from '../days.js';
+import { monthKey, type YearMonth } from '../days.js';
 import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
 import { LINE_KINDS, type InvoiceLine } from '../invoiceLine.js';
-import type { CorrectionsResult } from '../corrections/corrections.js';
+import type { CorrectionsResult, CorrectionsRun } from '../corrections/corrections.js';
 import {
-  correctionFacts,
+  correctionFactRows,
   correctionsPerPerson,
-  correctionsTotal,
   correctionTotalsPerKind,
   withCorrectionLines,
   withCorrectionProblems,
 } from './corrections.js';
+import { runFacts } from './runFacts.js';
 import { makeTable, type OutputSheet } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
@@ -141,7 +140,7 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
     ],
     personRows,
   );
-  const correctionLines = corrections?.lines.length ?? 0;
+  const facts = runFacts(result, corrections);
   const totals = makeTable(
     `Summa_per_typ_${tableSuffix(result.month)}`,
     [
@@ -154,31 +153,29 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
       ...(corrections
         ? correctionTotalsPerKind(corrections).map((k) => [`Rättelser ${k.kind.toLocaleLowerCase('sv')}`, k.lines, num(k.amount)])
         : []),
-      ['Totalt för månaden', result.lines.length + correctionLines, num(result.total.plus(correctionsTotal(corrections)))],
+      ['Totalt för månaden', facts.lines, num(facts.total)],
     ],
   );
-  const { errors, warnings } = countProblems(withCorrectionProblems(result.problems, corrections));
-  const v = result.tariffVersion;
-  const facts = makeTable(
+  const factTable = makeTable(
     `Korning_${tableSuffix(result.month)}`,
     [
       { header: 'Uppgift', kind: 'text' },
       { header: 'Värde', kind: 'text' },
     ],
     [
-      ['Månad', monthKey(result.month)],
-      ['Register', `${result.registerSheet} (${result.registerRows} ${result.registerRows === 1 ? 'rad' : 'rader'})`],
-      ['Personer med avgift', String(result.persons.length)],
-      ['Taxa', `${result.tariffSource}, version från ${dayToIso(v.validFrom)}`],
-      ['Maxtaxa', `${formatKr(result.maxtaxa)} per månad`],
-      ['Delmånad', PRORATION_LABEL[result.settings.proration]],
-      ['Påminnelsedagar', String(result.settings.reminderDays)],
-      ...(corrections ? correctionFacts(corrections) : []),
-      ['Fel', String(errors)],
-      ['Varningar', String(warnings)],
+      ['Månad', monthKey(facts.month)],
+      ['Register', `${facts.registerSheet} (${facts.registerRows} ${facts.registerRows === 1 ? 'rad' : 'rader'})`],
+      ['Personer med avgift', String(facts.persons)],
+      ['Taxa', facts.tariff],
+      ['Maxtaxa', `${formatKr(facts.maxtaxa)} per månad`],
+      ['Delmånad', PRORATION_LABEL[facts.settings.proration]],
+      ['Påminnelsedagar', String(facts.settings.reminderDays)],
+      ...(facts.corrections ? correctionFactRows(facts.corrections) : []),
+      ['Fel', String(facts.errors)],
+      ['Varningar', String(facts.warnings)],
     ],
   );
-  return { name: summarySheetName(result.month), tables: [persons, totals, facts] };
+  return { name: summarySheetName(result.month), tables: [persons, totals, factTable] };
 }
 
 /** Excel's limits: a cell holds at most 32 767 characters, a sheet 1 048 576 rows (header included). */
@@ -240,3 +237,6 @@ export function problemSheet(result: BillingResult, corrections?: CorrectionsRes
 export function outputSheets(result: BillingResult, corrections?: CorrectionsResult): OutputSheet[] {
   return [invoiceSheet(result, corrections), summarySheet(result, corrections), problemSheet(result, corrections)];
 }
+
+/** The sheets of a run with its corrections. */
+export const runSheets = (run: CorrectionsRun): OutputSheet[] => outputSheets(run.billing, run.corrections);
