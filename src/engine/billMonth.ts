@@ -2,9 +2,10 @@
 import type { AbilityToPayReading } from './abilityToPay.js';
 import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
 import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
-import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import type { InvoiceLine, LineKind, RuleId } from './invoiceLine.js';
 import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { sum, ZERO, type Money } from './money.js';
+import { personSummary, totalsPerKind, type KindTotal, type PersonSummary } from './monthTotals.js';
 import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
@@ -31,28 +32,10 @@ export interface BillingInput {
   readonly settings?: Partial<BillingSettings>;
 }
 
-export interface PersonSummary {
-  readonly pnr: string;
-  readonly name: string;
-  readonly capped: Money;
-  readonly reduction: Money;
-  readonly uncapped: Money;
-  readonly total: Money;
-}
-
-export interface KindTotal {
-  readonly kind: LineKind;
-  readonly lines: number;
-  readonly amount: Money;
-}
-
-export interface BillingResult {
+/** What holds for the whole month, whoever is billed. */
+export interface MonthBilling {
   readonly month: YearMonth;
   readonly registerSheet: string;
-  readonly lines: readonly InvoiceLine[];
-  readonly persons: readonly PersonSummary[];
-  readonly kindTotals: readonly KindTotal[];
-  readonly total: Money;
   readonly problems: readonly Problem[];
   readonly settings: BillingSettings;
   readonly tariffVersion: TariffVersion;
@@ -62,7 +45,16 @@ export interface BillingResult {
   readonly registerRows: number;
 }
 
-const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
+export interface BillingResult extends MonthBilling {
+  readonly lines: readonly InvoiceLine[];
+  readonly persons: readonly PersonSummary[];
+  readonly kindTotals: readonly KindTotal[];
+  readonly total: Money;
+}
+
+/** Gets one billed person's lines in §7 order (an array it must not keep) and summary. */
+export type PersonVisitor = (lines: readonly InvoiceLine[], person: PersonSummary) => void;
+
 const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
 
 function distinctServices(rows: readonly RegisterRow[]): string {
@@ -88,28 +80,24 @@ function rowNumbers(rows: readonly RegisterRow[]): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
-function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
-  const counts = LINE_KINDS.map(() => new Map<Money, number>());
-  const lineCounts = LINE_KINDS.map(() => 0);
-  for (const l of lines) {
-    const k = KIND_INDEX[l.kind];
-    lineCounts[k]!++;
-    const m = counts[k]!;
-    m.set(l.amount, (m.get(l.amount) ?? 0) + 1);
-  }
-  return LINE_KINDS.map((kind, k) => {
-    let amount = ZERO;
-    for (const [a, n] of counts[k]!) amount = amount.plus(n === 1 ? a : a.times(n));
-    return { kind, lines: lineCounts[k]!, amount };
+/** §5 for month M: every person's lines, persons in personnummer order (§7). */
+export function billMonth(input: BillingInput): BillingResult {
+  const lines: InvoiceLine[] = [];
+  const persons: PersonSummary[] = [];
+  const month = billPersons(input, (personLines, person) => {
+    for (const l of personLines) lines.push(l);
+    persons.push(person);
   });
+  const kindTotals = totalsPerKind(lines);
+  return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };
 }
 
-export function billMonth(input: BillingInput): BillingResult {
+/**
+ * §5 person by person, nothing kept: `visit` sees each billed person in §7 order. R7 compares
+ * a month billed again this way, so its 10^5 lines never pile up.
+ */
+export function billPersons(input: BillingInput, visit: PersonVisitor): MonthBilling {
   const { month, register, tariff } = input;
-  const mKey = monthKey(month);
-  const start = firstDayOfMonth(month),
-    end = lastDayOfMonth(month);
   const version = tariffVersionForMonth(tariff, month);
   const maxtaxa = maxtaxaForMonth(input.prisbasbelopp, month);
   const settings: BillingSettings = { ...version.settings, ...stripUndefined(input.settings) };
@@ -117,9 +105,9 @@ export function billMonth(input: BillingInput): BillingResult {
   const ctx: MonthContext = {
     input,
     month,
-    mKey,
-    start,
-    end,
+    mKey: monthKey(month),
+    start: firstDayOfMonth(month),
+    end: lastDayOfMonth(month),
     version,
     maxtaxa,
     settings,
@@ -128,26 +116,16 @@ export function billMonth(input: BillingInput): BillingResult {
     abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
     explanations: new Map(),
     overMaxtaxa: new Map(),
-    scratchLines: [],
+    lines: [],
   };
-
-  // §7 order: persons by personnummer, then each person's lines by kind and row.
-  const lines: InvoiceLine[] = [];
-  const persons: PersonSummary[] = [];
   forEachPerson(register.rows, (rows) => {
-    const person = billPerson(ctx, rows[0]!.pnr, rows, lines);
-    if (person) persons.push(person);
+    const person = billPerson(ctx, rows);
+    if (person) visit(ctx.lines, person);
   });
-
   problems.sort(compareProblems);
-  const kindTotals = totalsPerKind(lines);
   return {
     month,
     registerSheet: register.sheetName,
-    lines,
-    persons,
-    kindTotals,
-    total: sum(kindTotals.map((k) => k.amount)),
     problems,
     settings,
     tariffVersion: version,
@@ -172,7 +150,8 @@ interface MonthContext {
   /** Explanations that repeat on every full month, made once. */
   readonly explanations: Map<number, MonthlyCharge>;
   readonly overMaxtaxa: Map<Money, boolean>;
-  readonly scratchLines: InvoiceLine[];
+  /** The person being billed: their lines so far (one array for every person, never kept). */
+  readonly lines: InvoiceLine[];
 }
 
 function rowProblem(
@@ -200,6 +179,9 @@ function rowProblem(
 }
 
 const NO_SOURCES: readonly string[] = [];
+const NO_ROWS: RegisterRow[] = [];
+const REMINDER_MISSING =
+  'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).';
 const NO_LOST_DEVICE_CHARGE: LostDeviceCharge = { kind: 'none' };
 const KIND_RANK: Record<LineKind, number> = {
   Månadsavgift: 0,
@@ -207,6 +189,37 @@ const KIND_RANK: Record<LineKind, number> = {
   'Ersättning teknik': 2,
   'Reduktion högkostnadsskydd': 3,
 };
+
+interface LineFacts {
+  readonly kind: LineKind;
+  readonly rule: RuleId;
+  readonly rows: readonly RegisterRow[];
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  readonly amount: Money;
+  readonly insideCap: boolean;
+  readonly explanation: string;
+}
+
+/** §7: one invoice line of the person being billed, with the rows it comes from. */
+function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): void {
+  ctx.lines.push({
+    pnr,
+    name,
+    month: ctx.mKey,
+    kind: f.kind,
+    services: distinctServices(f.rows),
+    deviceIds: distinctDevices(f.rows),
+    quantity: f.quantity,
+    unitPrice: f.unitPrice,
+    amount: f.amount,
+    insideCap: f.insideCap,
+    rule: f.rule,
+    sourceRows: rowNumbers(f.rows),
+    otherSources: NO_SOURCES,
+    explanation: f.explanation,
+  });
+}
 
 /** Within one person: line kind, then first register row (§7). */
 function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
@@ -248,13 +261,13 @@ function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[
   return kept;
 }
 
-/** One person's lines for the month, appended to `out`; the person's summary, if billed. */
-function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out: InvoiceLine[]): PersonSummary | undefined {
-  const { month, version, settings, start, end, mKey } = ctx;
+/** §5 for one person: R4, R1, R3, then R5 over what is inside the cap; their summary, if billed. */
+function billPerson(ctx: MonthContext, allRows: RegisterRow[]): PersonSummary | undefined {
+  const { month, version, settings, start, end } = ctx;
+  const pnr = allRows[0]!.pnr;
   const candidates = withoutDuplicates(ctx, allRows);
   const name = candidates.length === 1 ? candidates[0]!.name : (candidates.find((r) => r.name !== '')?.name ?? '');
-  // One scratch list for every person (never kept): 10^5 persons, 10^5 fewer arrays.
-  const lines = ctx.scratchLines;
+  const lines = ctx.lines;
   lines.length = 0;
 
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
@@ -264,35 +277,20 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
       r.returnStatus === 'none'
         ? NO_LOST_DEVICE_CHARGE
         : lostDeviceChargeFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
-    if (outcome.kind === 'none') continue;
     if (outcome.kind === 'costProblem') {
       rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), displayValue(r.costCell), 'R4');
       rows = rows.filter((x) => x !== r);
     } else if (outcome.kind === 'reminderMissing') {
-      rowProblem(
-        ctx,
-        'Varning',
-        r,
-        'reminder',
-        'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).',
-        '',
-        'R4',
-      );
-    } else {
-      lines.push({
-        pnr,
-        name,
-        month: mKey,
+      rowProblem(ctx, 'Varning', r, 'reminder', REMINDER_MISSING, '', 'R4');
+    } else if (outcome.kind === 'charge') {
+      addLine(ctx, pnr, name, {
         kind: 'Ersättning teknik',
-        services: r.service.name,
-        deviceIds: r.deviceId,
+        rule: 'R4',
+        rows: [r],
         quantity: 1,
         unitPrice: outcome.amount,
         amount: outcome.amount,
-        capped: false,
-        rule: 'R4',
-        sourceRows: [r.rowNumber],
-        otherSources: NO_SOURCES,
+        insideCap: false,
         explanation: outcome.explanation,
       });
     }
@@ -304,9 +302,9 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
       rows.length === 1
         ? rows[0]!.service.category === category
           ? rows
-          : undefined
+          : NO_ROWS
         : rows.filter((r) => r.service.category === category);
-    if (!ofCategory || ofCategory.length === 0) continue;
+    if (ofCategory.length === 0) continue;
     if (category === 'alarm' && ofCategory.length > 1) warnOverlappingAlarms(ctx, ofCategory);
     const fee = version.monthlyFee[category];
     if (fee.isZero()) continue;
@@ -314,96 +312,79 @@ function billPerson(ctx: MonthContext, pnr: string, allRows: RegisterRow[], out:
       ofCategory.length === 1
         ? isBillableIn(ofCategory[0]!, start, end)
           ? ofCategory
-          : undefined
+          : NO_ROWS
         : ofCategory.filter((r) => isBillableIn(r, start, end));
-    if (!billable || billable.length === 0) continue;
+    if (billable.length === 0) continue;
     const charge = proratedFee(fee, activeDaysInMonth(billable, month), month, settings.proration, category, ctx.explanations);
-    lines.push({
-      pnr,
-      name,
-      month: mKey,
+    addLine(ctx, pnr, name, {
       kind: 'Månadsavgift',
-      services: distinctServices(billable),
-      deviceIds: distinctDevices(billable),
+      rule: 'R1',
+      rows: billable,
       quantity: charge.quantity,
       unitPrice: fee,
       amount: charge.amount,
-      capped: true,
-      rule: 'R1',
-      sourceRows: rowNumbers(billable),
-      otherSources: NO_SOURCES,
+      insideCap: true,
       explanation: charge.explanation,
     });
   }
 
   // R3: one fee per installation date.
   for (const occ of installationOccasions(rows, month, ctx.input.tariff)) {
-    lines.push({
-      pnr,
-      name,
-      month: mKey,
+    addLine(ctx, pnr, name, {
       kind: 'Installationsavgift',
-      services: distinctServices(occ.rows),
-      deviceIds: distinctDevices(occ.rows),
+      rule: 'R3',
+      rows: occ.rows,
       quantity: 1,
       unitPrice: occ.version.installationFee,
       amount: occ.version.installationFee,
-      capped: occ.version.installationCapped,
-      rule: 'R3',
-      sourceRows: rowNumbers(occ.rows),
-      otherSources: NO_SOURCES,
+      insideCap: occ.version.installationCapped,
       explanation: occ.explanation,
     });
   }
   if (lines.length === 0) return undefined;
 
-  // R5: the cap over the capped lines, given other capped fees and the ability to pay.
-  let capped = ZERO,
-    uncapped = ZERO;
-  for (const l of lines) {
-    if (l.capped) capped = capped.isZero() ? l.amount : capped.plus(l.amount);
-    else uncapped = uncapped.isZero() ? l.amount : uncapped.plus(l.amount);
-  }
-  const other = ctx.input.otherFees?.byPerson.get(pnr);
-  const ability = ctx.input.ability?.byPerson.get(pnr);
-  let reduction = ZERO;
-  if (other || ability || exceedsMaxtaxa(ctx, capped)) {
-    const cap = applyCap(capped, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
-    reduction = cap.reduction;
-    if (!reduction.isZero()) {
-      lines.push({
-        pnr,
-        name,
-        month: mKey,
-        kind: 'Reduktion högkostnadsskydd',
-        services: '',
-        deviceIds: '',
-        quantity: 1,
-        amount: reduction,
-        capped: true,
-        rule: 'R5',
-        sourceRows: [...new Set(lines.filter((l) => l.capped).flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
-        otherSources: [
-          ...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`),
-          ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : []),
-        ],
-        explanation: cap.explanation,
-      });
-    }
-  }
+  const reduction = capReduction(ctx, pnr, name);
+  if (reduction) lines.push(reduction);
   if (lines.length > 1) lines.sort(compareWithinPerson);
-  for (const l of lines) out.push(l);
-  const total = reduction.isZero() && uncapped.isZero() ? capped : capped.plus(reduction).plus(uncapped);
-  return { pnr, name, capped, reduction, uncapped, total };
+  return personSummary(pnr, name, lines);
 }
 
-/** capped > maxtaxa; most persons' capped sum is the tariff's own Decimal, so the answer is remembered. */
-function exceedsMaxtaxa(ctx: MonthContext, capped: Money): boolean {
-  if (capped.isZero()) return false;
-  let known = ctx.overMaxtaxa.get(capped);
+/** R5: the reduction line over the fees inside the cap, given other capped fees and the ability to pay. */
+function capReduction(ctx: MonthContext, pnr: string, name: string): InvoiceLine | undefined {
+  let inside = ZERO;
+  for (const l of ctx.lines) if (l.insideCap) inside = inside.isZero() ? l.amount : inside.plus(l.amount);
+  const other = ctx.input.otherFees?.byPerson.get(pnr);
+  const ability = ctx.input.ability?.byPerson.get(pnr);
+  if (!other && !ability && !exceedsMaxtaxa(ctx, inside)) return undefined;
+  const cap = applyCap(inside, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
+  if (cap.reduction.isZero()) return undefined;
+  return {
+    pnr,
+    name,
+    month: ctx.mKey,
+    kind: 'Reduktion högkostnadsskydd',
+    services: '',
+    deviceIds: '',
+    quantity: 1,
+    amount: cap.reduction,
+    insideCap: true,
+    rule: 'R5',
+    sourceRows: [...new Set(ctx.lines.filter((l) => l.insideCap).flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
+    otherSources: [
+      ...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`),
+      ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : []),
+    ],
+    explanation: cap.explanation,
+  };
+}
+
+/** inside > maxtaxa; most persons' sum inside the cap is the tariff's own Decimal, so the answer is remembered. */
+function exceedsMaxtaxa(ctx: MonthContext, inside: Money): boolean {
+  if (inside.isZero()) return false;
+  let known = ctx.overMaxtaxa.get(inside);
   if (known === undefined) {
-    known = capped.greaterThan(ctx.maxtaxa);
-    if (ctx.overMaxtaxa.size < 1000) ctx.overMaxtaxa.set(capped, known);
+    known = inside.greaterThan(ctx.maxtaxa);
+    if (ctx.overMaxtaxa.size < 1000) ctx.overMaxtaxa.set(inside, known);
   }
   return known;
 }

@@ -22,7 +22,8 @@ export interface InvoiceLine {
   /** Monthly fee, installation fee or cost; undefined on a reduction. */
   readonly unitPrice?: Money;
   readonly amount: Money;
-  readonly capped: boolean;
+  /** Inside högkostnadsskydd (R5): monthly fees, and the installation fee where the Taxa says so. */
+  readonly insideCap: boolean;
   readonly rule: RuleId;
   /** Register rows the line comes from (§7 Källa). */
   readonly sourceRows: readonly number[];

@@ -498,7 +498,7 @@ describe('properties of billWorkbook over arbitrary registers', () => {
                 quantity: l.quantity,
                 unitPrice: l.unitPrice?.toString() ?? null,
                 amount: l.amount.toString(),
-                capped: l.capped,
+                capped: l.insideCap,
                 rule: l.rule,
                 rows: [...new Set(l.sourceRows.map((n) => canonical(toOriginal(n))))].sort((a, b) => a - b),
                 other: l.otherSources,
@@ -511,7 +511,13 @@ describe('properties of billWorkbook over arbitrary registers', () => {
         const b = run(s, shuffled);
         expect(normalise(b.lines, (n) => original.get(n)!)).toEqual(normalise(a.lines, (n) => n));
         const persons = (r: BillingResult) =>
-          r.persons.map((p) => [p.pnr, p.capped.toString(), p.reduction.toString(), p.uncapped.toString(), p.total.toString()]);
+          r.persons.map((p) => [
+            p.pnr,
+            p.feesInsideCap.toString(),
+            p.reduction.toString(),
+            p.feesOutsideCap.toString(),
+            p.total.toString(),
+          ]);
         expect(persons(b)).toEqual(persons(a));
         expect(b.total.toString()).toBe(a.total.toString());
       }),
@@ -537,26 +543,26 @@ describe('properties of billWorkbook over arbitrary registers', () => {
         const result = run(s);
         for (const p of result.persons) {
           const mine = result.lines.filter((l) => l.pnr === p.pnr);
-          const cappedLines = mine.filter((l) => l.capped && l.kind !== 'Reduktion högkostnadsskydd');
+          const cappedLines = mine.filter((l) => l.insideCap && l.kind !== 'Reduktion högkostnadsskydd');
           const reductions = mine.filter((l) => l.kind === 'Reduktion högkostnadsskydd');
           const capped = cappedLines.reduce((t, l) => t + l.amount.toNumber(), 0);
           const room = roomOf(s, p.pnr);
 
           expect(p.total.isNegative(), `${p.pnr} total ${p.total}`).toBe(false);
-          expect(p.capped.toNumber()).toBeCloseTo(capped, 9);
+          expect(p.feesInsideCap.toNumber()).toBeCloseTo(capped, 9);
           expect(reductions.length).toBeLessThanOrEqual(1);
           expect(p.reduction.toNumber()).toBe(reductions[0]?.amount.toNumber() ?? 0);
-          expect(p.capped.plus(p.reduction).toNumber()).toBeLessThanOrEqual(room + 1e-9);
-          if (p.capped.toNumber() > room) {
-            expect(p.capped.plus(p.reduction).toNumber()).toBeCloseTo(room, 9);
+          expect(p.feesInsideCap.plus(p.reduction).toNumber()).toBeLessThanOrEqual(room + 1e-9);
+          if (p.feesInsideCap.toNumber() > room) {
+            expect(p.feesInsideCap.plus(p.reduction).toNumber()).toBeCloseTo(room, 9);
             expect(reductions[0]!.rule).toBe('R5');
           } else {
             expect(reductions).toEqual([]);
           }
           // Uncapped lines are never reduced.
-          const uncapped = mine.filter((l) => !l.capped).reduce((t, l) => t + l.amount.toNumber(), 0);
-          expect(p.uncapped.toNumber()).toBeCloseTo(uncapped, 9);
-          expect(p.total.equals(p.capped.plus(p.reduction).plus(p.uncapped))).toBe(true);
+          const uncapped = mine.filter((l) => !l.insideCap).reduce((t, l) => t + l.amount.toNumber(), 0);
+          expect(p.feesOutsideCap.toNumber()).toBeCloseTo(uncapped, 9);
+          expect(p.total.equals(p.feesInsideCap.plus(p.reduction).plus(p.feesOutsideCap))).toBe(true);
         }
         expect(result.total.equals(sum(result.persons.map((p) => p.total)))).toBe(true);
       }),
@@ -573,7 +579,8 @@ describe('properties of billWorkbook over arbitrary registers', () => {
           expect(isOre(l.amount), `${l.kind} ${l.amount}`).toBe(true);
           if (l.unitPrice) expect(isOre(l.unitPrice)).toBe(true);
         }
-        for (const p of r.persons) for (const a of [p.capped, p.reduction, p.uncapped, p.total]) expect(isOre(a)).toBe(true);
+        for (const p of r.persons)
+          for (const a of [p.feesInsideCap, p.reduction, p.feesOutsideCap, p.total]) expect(isOre(a)).toBe(true);
       }),
       { numRuns: NUM_RUNS },
     );

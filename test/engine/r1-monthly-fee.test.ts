@@ -20,7 +20,7 @@ describe('R1 union of active days', () => {
     const r = bill([alarm('2024-01-01')]);
     expect(linesOf(r)).toEqual([['Månadsavgift', 239]]);
     const l = r.lines[0]!;
-    expect(l.capped).toBe(true);
+    expect(l.insideCap).toBe(true);
     expect(l.rule).toBe('R1');
     expect(l.unitPrice!.toNumber()).toBe(239);
     expect(l.sourceRows).toEqual([2]);

@@ -18,7 +18,7 @@ describe('R3 installation fee', () => {
     const [l] = linesOfKind(r, 'Installationsavgift');
     expect(l!.amount.toNumber()).toBe(200);
     expect(l!.unitPrice!.toNumber()).toBe(200);
-    expect(l!.capped).toBe(false);
+    expect(l!.insideCap).toBe(false);
     expect(l!.quantity).toBe(1);
     expect(l!.rule).toBe('R3');
     expect(l!.sourceRows).toEqual([2]);
@@ -125,9 +125,9 @@ describe('R3 installation fee', () => {
     const taxa = taxaSheet([{ from: '2025-01-01', installationCapped: true }]);
     const plain = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', { taxa });
     const l = linesOfKind(plain, 'Installationsavgift')[0]!;
-    expect(l.capped).toBe(true);
-    expect(plain.persons[0]!.capped.toNumber()).toBe(439);
-    expect(plain.persons[0]!.uncapped.toNumber()).toBe(0);
+    expect(l.insideCap).toBe(true);
+    expect(plain.persons[0]!.feesInsideCap.toNumber()).toBe(439);
+    expect(plain.persons[0]!.feesOutsideCap.toNumber()).toBe(0);
 
     const capped = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', {
       taxa,

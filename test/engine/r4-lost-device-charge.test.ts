@@ -14,7 +14,7 @@ describe('R4 Obrukbar / Borttappad', () => {
       const [l] = linesOfKind(r, 'Ersättning teknik');
       expect(l!.amount.toNumber()).toBe(450);
       expect(l!.unitPrice!.toNumber()).toBe(450);
-      expect(l!.capped).toBe(false);
+      expect(l!.insideCap).toBe(false);
       expect(l!.rule).toBe('R4');
       expect(l!.sourceRows).toEqual([2]);
       expect(l!.deviceIds).toBe('K-77');
@@ -67,7 +67,7 @@ describe('R4 Obrukbar / Borttappad', () => {
       '1234.05',
     ]);
     const r = bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '450,50' }]);
-    expect(r.persons[0]!.uncapped.toString()).toBe('450.5');
+    expect(r.persons[0]!.feesOutsideCap.toString()).toBe('450.5');
     expect(r.persons[0]!.total.toString()).toBe('490.5');
   });
 });

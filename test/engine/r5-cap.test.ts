@@ -97,7 +97,7 @@ describe('R5 room and reduction', () => {
     expect(red.otherSources).toEqual(['Övriga avgifter!2', 'Övriga avgifter!3']);
     expect(red.sourceRows).toEqual([2]);
     expect(red.rule).toBe('R5');
-    expect(red.capped).toBe(true);
+    expect(red.insideCap).toBe(true);
     expect(red.unitPrice).toBeUndefined();
     expect(r.persons[0]!.total.toNumber()).toBe(142);
   });
@@ -118,7 +118,7 @@ describe('R5 room and reduction', () => {
     ]);
     expect(linesOfKind(r, 'Reduktion högkostnadsskydd')[0]!.otherSources).toEqual(['Avgiftsutrymme!2']);
     expect(r.persons[0]).toMatchObject({ pnr: P1 });
-    expect(r.persons[0]!.capped.toNumber()).toBe(279);
+    expect(r.persons[0]!.feesInsideCap.toNumber()).toBe(279);
     expect(r.persons[0]!.reduction.toNumber()).toBe(-129);
     expect(r.persons[0]!.total.toNumber()).toBe(150);
   });
@@ -168,7 +168,7 @@ describe('R5 room and reduction', () => {
       ['Reduktion högkostnadsskydd', -279],
     ]);
     const p = r.persons[0]!;
-    expect([p.capped.toNumber(), p.reduction.toNumber(), p.uncapped.toNumber(), p.total.toNumber()]).toEqual([
+    expect([p.feesInsideCap.toNumber(), p.reduction.toNumber(), p.feesOutsideCap.toNumber(), p.total.toNumber()]).toEqual([
       279, -279, 650, 650,
     ]);
   });

@@ -49,7 +49,7 @@ describe('spec §8 worked examples (2025-03)', () => {
       ['Månadsavgift', 40],
       ['Ersättning teknik', 450],
     ]);
-    expect(r.lines[1]!.capped).toBe(false);
+    expect(r.lines[1]!.insideCap).toBe(false);
     expect(totalOf(r)).toBe(490);
   });
 

@@ -64,7 +64,7 @@ describe('a Taxa sheet with other amounts', () => {
     expect(monthly).toBe(amountOf(r, 'Månadsavgift')); // 250 × 20 / 31 → 161, + 120
     expect(installation).toBe(amountOf(r, 'Installationsavgift'));
     // Version 2 puts the installation fee inside högkostnadsskyddet, so it belongs to the capped sum.
-    expect(r.lines.find((l) => l.kind === 'Installationsavgift')!.capped).toBe(true);
+    expect(r.lines.find((l) => l.kind === 'Installationsavgift')!.insideCap).toBe(true);
     const charged = hks(monthly + installation, 2500, '', '2025-08');
     expect(charged).toBe(142);
     expect(charged).toBe(monthly + installation + amountOf(r, 'Reduktion högkostnadsskydd'));

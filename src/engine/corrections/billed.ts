@@ -82,16 +82,22 @@ export function billedByMonth(
   const monthOf = new Int8Array(lines.length).fill(-1);
   const counts = new Int32Array(months.length);
   const personKey = new Float64Array(lines.length);
+  // A person has a line in every month of the record: each personnummer is parsed once (-1: unreadable).
+  const keyOf = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const p = position.get(l.month);
     if (p === undefined) continue;
-    const pnr = parsePersonnummer(l.pnr, 2000);
-    if (!pnr.ok || pnr.value !== l.pnr) {
+    let key = keyOf.get(l.pnr);
+    if (key === undefined) {
+      const pnr = parsePersonnummer(l.pnr, 2000);
+      keyOf.set(l.pnr, (key = pnr.ok && pnr.value === l.pnr ? pnr.key : -1));
+    }
+    if (key < 0) {
       unreadable(i);
       continue;
     }
-    personKey[i] = pnr.key;
+    personKey[i] = key;
     monthOf[i] = p;
     counts[p]!++;
   }

@@ -95,19 +95,3 @@ export class MonthComparison {
     if (kinds) this.differences.push({ pnr, month: billed.month, kinds });
   }
 }
-
-/** A month's lines in personnummer order, compared person by person. */
-export function differencesOfMonth(
-  today: readonly InvoiceLine[],
-  billed: BilledMonth,
-  recordKind: (lineIndex: number) => LineKind,
-): PersonMonthDifference[] {
-  const comparison = new MonthComparison(billed, recordKind);
-  for (let i = 0; i < today.length;) {
-    const from = i,
-      pnr = today[i]!.pnr;
-    while (i < today.length && today[i]!.pnr === pnr) i++;
-    comparison.person(pnr, today, from, i);
-  }
-  return comparison.finish();
-}

@@ -3,17 +3,17 @@
 // avgifter and Avgiftsutrymme; the tariff version and maxtaxa of that month) and compared with
 // what the record says was billed.
 import { readAbilityToPay } from '../abilityToPay.js';
-import { billMonth, type BillingResult } from '../billMonth.js';
+import { billMonth, billPersons, type BillingInput, type BillingResult, type MonthBilling } from '../billMonth.js';
 import { firstDayOfMonth, monthKey, parseMonthKey, type YearMonth } from '../days.js';
-import type { InvoiceLine } from '../invoiceLine.js';
+import type { InvoiceLine, LineKind } from '../invoiceLine.js';
 import { readOtherFees } from '../otherFees.js';
 import { RunError, type Problem } from '../problems.js';
 import { readRegister, type RegisterReading, type RegisterRow } from '../register.js';
 import type { RetroDebits } from '../settings.js';
 import { tariffVersionOn, type TariffVersion } from '../tariff.js';
 import { tariffOf, type RunOptions, type WorkbookInput } from '../workbook.js';
-import { billedByMonth } from './billed.js';
-import { differencesOfMonth, type PersonMonthDifference } from './compare.js';
+import { billedByMonth, type BilledMonth } from './billed.js';
+import { MonthComparison, type PersonMonthDifference } from './compare.js';
 import { decideCorrections, type HeldBackDebit, type PersonFacts } from './decide.js';
 import { recordProblemWarning, type BilledLine, type BilledSheet } from './record.js';
 
@@ -74,8 +74,26 @@ class TodaysInputs {
 
   /** §5 for one month, as billWorkbook does it. Throws RunError when the month cannot be billed. */
   bill(month: YearMonth): BillingResult {
+    return billMonth(this.billingInput(month));
+  }
+
+  /**
+   * An earlier month billed again and compared with the record person by person, as §5 bills
+   * them: only the differences are kept. Throws RunError when the month cannot be billed.
+   */
+  compare(
+    month: YearMonth,
+    billed: BilledMonth,
+    recordKind: (line: number) => LineKind,
+  ): { month: MonthBilling; differences: PersonMonthDifference[] } {
+    const comparison = new MonthComparison(billed, recordKind);
+    const again = billPersons(this.billingInput(month), (lines, person) => comparison.person(person.pnr, lines, 0, lines.length));
+    return { month: again, differences: comparison.finish() };
+  }
+
+  private billingInput(month: YearMonth): BillingInput {
     const { input, options } = this;
-    return billMonth({
+    return {
       month,
       register: this.register(month.year),
       tariff: this.tariff,
@@ -83,7 +101,7 @@ class TodaysInputs {
       ...(input.otherFees ? { otherFees: readOtherFees(input.otherFees, month), otherFeesSheet: input.otherFees.name } : {}),
       ...(input.ability ? { ability: readAbilityToPay(input.ability, month), abilitySheet: input.ability.name } : {}),
       ...(options.settings ? { settings: options.settings } : {}),
-    });
+    };
   }
 }
 
@@ -150,7 +168,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
   const notBillable: { month: string; reason: string }[] = [];
   const differences: PersonMonthDifference[] = [];
   const errorRowNumbers = new Set<number>();
-  const collectErrors = (b: BillingResult): void => {
+  const collectErrors = (b: MonthBilling): void => {
     for (const p of b.problems)
       if (p.severity === 'Fel' && p.sheet === b.registerSheet && p.row !== undefined) errorRowNumbers.add(p.row);
   };
@@ -159,9 +177,9 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
   const recordKind = (i: number) => lines[i]!.kind;
   for (const key of withSheet) {
     const m = parseMonthKey(key)!;
-    let again: BillingResult;
+    let again: ReturnType<TodaysInputs['compare']>;
     try {
-      again = today.bill(m);
+      again = today.compare(m, billed.get(key)!, recordKind);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       notBillable.push({ month: key, reason: e.message });
@@ -177,8 +195,8 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     }
     checked.push(key);
     versions.set(key, tariffVersionOn(today.tariff, firstDayOfMonth(m))!);
-    collectErrors(again);
-    differences.push(...differencesOfMonth(again.lines, billed.get(key)!, recordKind));
+    collectErrors(again.month);
+    for (const d of again.differences) differences.push(d);
   }
 
   const facts = personFacts(today, differences, errorRowNumbers);

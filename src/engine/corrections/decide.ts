@@ -179,7 +179,7 @@ function correctionLine(
     deviceIds: k.todayLines.length ? fromToday((l) => l.deviceIds) : distinct(named.map((r) => r.deviceId)),
     quantity: 1,
     amount: moneyOfOre(part.ore),
-    capped: k.todayLines[0]?.capped ?? cappedKinds(version).has(k.kind),
+    insideCap: k.todayLines[0]?.insideCap ?? cappedKinds(version).has(k.kind),
     rule: R7,
     sourceRows,
     otherSources: [...k.todayLines.flatMap((l) => l.otherSources), ...k.recordLines.map((i) => recordSource(input.record, i))],

@@ -71,7 +71,7 @@ export function invoiceSheet(result: BillingResult, corrections?: CorrectionsRes
     l.quantity,
     l.unitPrice === undefined ? '' : num(l.unitPrice),
     num(l.amount),
-    l.capped ? 'Ja' : 'Nej',
+    l.insideCap ? 'Ja' : 'Nej',
     l.rule,
     source(l),
     l.explanation,
@@ -123,7 +123,7 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
   for (const p of result.persons) {
     flushBefore(p.pnr);
     personRows.push(
-      row(p.pnr, p.name, [num(p.capped), num(p.reduction), num(p.uncapped)], perPerson.get(p.pnr)?.amount, p.total),
+      row(p.pnr, p.name, [num(p.feesInsideCap), num(p.reduction), num(p.feesOutsideCap)], perPerson.get(p.pnr)?.amount, p.total),
     );
   }
   flushBefore(undefined);

@@ -103,7 +103,7 @@ describe('§9 worked examples (billing 2025-05)', () => {
       ['2025-04', 'Reduktion högkostnadsskydd', -139],
     ]);
     expect(may.corrections.lines[0]!.otherSources).toEqual(['Avgiftsutrymme!2']);
-    expect(may.corrections.lines[0]!.capped).toBe(true);
+    expect(may.corrections.lines[0]!.insideCap).toBe(true);
     expect(may.billing.lines.map((l) => [l.kind, l.amount.toNumber()])).toEqual([
       ['Månadsavgift', 239],
       ['Reduktion högkostnadsskydd', -139],

@@ -1,0 +1,53 @@
+// §7 Summering: what a month comes to per person and per line kind.
+import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import { ZERO, type Money } from './money.js';
+
+export interface PersonSummary {
+  readonly pnr: string;
+  readonly name: string;
+  /** Fees inside högkostnadsskydd, before the reduction. */
+  readonly feesInsideCap: Money;
+  /** R5's reduction (zero or negative). */
+  readonly reduction: Money;
+  readonly feesOutsideCap: Money;
+  readonly total: Money;
+}
+
+export interface KindTotal {
+  readonly kind: LineKind;
+  readonly lines: number;
+  readonly amount: Money;
+}
+
+const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
+
+/** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
+export function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
+  const counts = LINE_KINDS.map(() => new Map<Money, number>());
+  const lineCounts = LINE_KINDS.map(() => 0);
+  for (const l of lines) {
+    const k = KIND_INDEX[l.kind];
+    lineCounts[k]!++;
+    const m = counts[k]!;
+    m.set(l.amount, (m.get(l.amount) ?? 0) + 1);
+  }
+  return LINE_KINDS.map((kind, k) => {
+    let amount = ZERO;
+    for (const [a, n] of counts[k]!) amount = amount.plus(n === 1 ? a : a.times(n));
+    return { kind, lines: lineCounts[k]!, amount };
+  });
+}
+
+/** One person's month from their lines, the reduction among them. */
+export function personSummary(pnr: string, name: string, lines: readonly InvoiceLine[]): PersonSummary {
+  let inside = ZERO,
+    outside = ZERO,
+    reduction = ZERO;
+  for (const l of lines) {
+    if (l.kind === 'Reduktion högkostnadsskydd') reduction = l.amount;
+    else if (l.insideCap) inside = inside.isZero() ? l.amount : inside.plus(l.amount);
+    else outside = outside.isZero() ? l.amount : outside.plus(l.amount);
+  }
+  const total = reduction.isZero() && outside.isZero() ? inside : inside.plus(reduction).plus(outside);
+  return { pnr, name, feesInsideCap: inside, reduction, feesOutsideCap: outside, total };
+}
