@@ -1,15 +1,14 @@
 // corrections_ms (§9, R7): billing month M of the synthetic register with a record of the 12
 // months before it, each month's invoice sheet as the product writes it (~130 000 lines). Timed:
-// the whole run in the engine from cell values, the record's reading included, best of `repeats`.
+// the whole run in the engine from cell values, the record read by the product's reader, best of `repeats`.
 import {
   billMonthWithCorrections,
   billWorkbook,
   invoiceSheet,
   monthKey,
-  outputSheets,
-  parseMonthKey,
+  readInvoiceRecord,
+  runSheets,
   sheetGrid,
-  type BilledSheet,
   type SheetCells,
   type YearMonth,
 } from '../src/engine/index.js';
@@ -30,30 +29,6 @@ export function recordSheets(register: SheetCells, month = CORRECTIONS_MONTH, mo
   return sheets;
 }
 
-/** Reads an invoice sheet the product wrote (its own columns); stands in until the record reader is wired. */
-export function readWrittenSheet(sheet: SheetCells): BilledSheet {
-  const [header = [], ...rows] = sheet.values;
-  const at = (h: string) => header.indexOf(h);
-  const pnr = at('Personnummer'),
-    month = at('Månad'),
-    kind = at('Typ'),
-    amount = at('Belopp');
-  const m = parseMonthKey(sheet.name.replace(/^Faktura /, ''));
-  return {
-    sheet: sheet.name,
-    ...(m ? { month: m } : {}),
-    lines: rows.map((r, i) => ({
-      sheet: sheet.name,
-      row: i + 2,
-      pnr: r[pnr] as string,
-      month: r[month] as string,
-      kind: r[kind] as BilledSheet['lines'][number]['kind'],
-      amountOre: Math.round((r[amount] as number) * 100),
-    })),
-    problems: [],
-  };
-}
-
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 /** Best-of-`repeats` milliseconds of one corrections run; `log` gets a Swedish line about it. */
@@ -69,9 +44,9 @@ export function benchCorrections(
   for (let i = 0; i < repeats; i++) {
     collect();
     const t = performance.now();
-    const billed = record.map(readWrittenSheet);
+    const billed = record.map((sheet) => readInvoiceRecord(sheet));
     const run = billMonthWithCorrections({ register }, { month: CORRECTIONS_MONTH }, billed);
-    outputSheets(run.billing);
+    runSheets(run);
     best = Math.min(best, performance.now() - t);
     recordLines = billed.reduce((n, s) => n + s.lines.length, 0);
     corrections = run.corrections.lines.length + run.corrections.heldBack.length;

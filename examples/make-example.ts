@@ -13,6 +13,7 @@ import {
   dayToUtcDate,
   type LineKind,
   type OutputSheet,
+  tableRows,
 } from '../src/engine/index.js';
 import { fillWorksheet, SHEET_OPTIONS } from '../src/cli/xlsxWrite.js';
 import { date, random, REGISTER_HEADERS, syntheticPerson, syntheticPnr, type Cell } from './synthetic.js';
@@ -275,11 +276,11 @@ export function exampleExportSheet(): OutputSheet {
   const template = exportTemplateSheet();
   const [kontering, ...rest] = template.tables;
   const typ = KONTERING_TABLE_HEADERS.indexOf('Typ');
-  const rows = kontering!.rows.map((row) => {
+  const rows = tableRows(kontering!).map((row) => {
     const codes = EXAMPLE_KONTERING[row[typ] as LineKind];
     return row.map((cell, i) => codes[KONTERING_TABLE_HEADERS[i]!] ?? cell);
   });
-  return { ...template, tables: [{ ...kontering!, rows }, ...rest] };
+  return { ...template, tables: [{ ...kontering!, row: (i) => rows[i]! }, ...rest] };
 }
 
 export async function writeExample(path = EXAMPLE_PATH): Promise<string> {

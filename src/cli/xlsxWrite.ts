@@ -1,7 +1,14 @@
 // Writing output sheets to .xlsx with exceljs: numbers with formats, text as text.
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { NUMBER_FORMAT, sheetColumnKinds, sheetGrid, tableColumnOffsets, type OutputSheet } from '../engine/index.js';
+import {
+  forEachGridRow,
+  gridHeight,
+  NUMBER_FORMAT,
+  sheetColumnKinds,
+  tableColumnOffsets,
+  type OutputSheet,
+} from '../engine/index.js';
 
 export const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
@@ -25,7 +32,7 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, onRow?:
   ws.columns = kinds.map((k, i) => ({ width: widths[i], style: { numFmt: NUMBER_FORMAT[k] } }));
   const first = sheet.tables[0];
   if (first) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: first.columns.length } };
-  sheetGrid(sheet).forEach((line, r) => {
+  forEachGridRow(sheet, (line, r) => {
     // No cell where nothing stands: exceljs would write each as an empty styled cell (the
     // summary's side-by-side padding alone was ~850 000 of them at 250 000 rows).
     const row = ws.addRow(line.map((v) => (v === '' ? undefined : v)));
@@ -39,7 +46,7 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, onRow?:
 export async function writeOutputWorkbook(stream: Writable, sheets: readonly OutputSheet[], progress?: Progress): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'VT-avgifter';
-  const total = sheets.reduce((n, s) => n + 1 + Math.max(0, ...s.tables.map((t) => t.rows.length)), 0);
+  const total = sheets.reduce((n, s) => n + gridHeight(s), 0);
   let written = 0;
   const onRow = progress
     ? () => {

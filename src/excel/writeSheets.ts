@@ -53,7 +53,8 @@ function blocksOf(sheet: OutputSheet): Block[] {
     const kinds = table.columns.map((c) => c.kind);
     const width = table.columns.length;
     const rows: OutputCell[][] = [table.columns.map((c) => c.header)];
-    for (const row of table.rows) {
+    for (let i = 0; i < table.rowCount; i++) {
+      const row = table.row(i);
       const line = new Array<OutputCell>(width);
       for (let c = 0; c < width; c++) line[c] = safeCell(row[c] ?? '', kinds[c]!);
       rows.push(line);

@@ -1,16 +1,20 @@
 // Test helpers: registers as objects keyed by Swedish header.
+import { expect } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   billWorkbook,
   dayFromIso,
   DEFAULT_PRISBASBELOPP,
   kr,
+  makeTable,
   parseMonthKey,
   RunError,
+  tableRows,
   taxaSheetValues,
   type BillingResult,
   type InvoiceLine,
   type LineKind,
+  type OutputSheet,
   type Problem,
   type Proration,
   type RetroDebits,
@@ -208,4 +212,26 @@ export function runErrorOf(f: () => unknown): RunError {
     throw e;
   }
   throw new Error('expected a RunError, but nothing was thrown');
+}
+
+/** The invoice's Typ column is as wide as the longest line kind, whichever kinds the month has. */
+const WIDTH_BY_DESIGN = new Set(['Typ']);
+
+/**
+ * Each table's column widths as makeTable finds them scanning every row: the same, where a
+ * width is known without the rows (they are made only as written), or wider by design.
+ */
+export function expectWidthsAsScanned(sheet: OutputSheet): void {
+  for (const t of sheet.tables) {
+    const scanned = makeTable(
+      t.name,
+      t.columns.map((c) => ({ header: c.header, kind: c.kind })),
+      tableRows(t),
+    );
+    t.columns.forEach((c, i) => {
+      const found = scanned.columns[i]!.width;
+      if (WIDTH_BY_DESIGN.has(c.header)) expect(c.width, `${t.name} ${c.header}`).toBeGreaterThanOrEqual(found);
+      else expect(c.width, `${t.name} ${c.header}`).toBe(found);
+    });
+  }
 }

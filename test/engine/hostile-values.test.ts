@@ -1,6 +1,6 @@
 // Issue 9 items 5 and 8: numbers that cannot be dates, and a Problem sheet within Excel's limits.
 import { describe, expect, it } from 'vitest';
-import { EXCEL_LIMITS, problemSheet, type BillingResult, type Problem } from '../../src/engine/index.js';
+import { EXCEL_LIMITS, problemSheet, type BillingResult, type Problem, tableRows } from '../../src/engine/index.js';
 import { bill, P1, serial } from './helpers.js';
 
 describe('§4: a number in a date column must be a plausible date (1950–2099)', () => {
@@ -30,7 +30,7 @@ describe('§7: the Problem sheet stays inside Excel', () => {
   it('a 40 000-character value and message are cut to 32 767 characters', () => {
     const long = 'x'.repeat(40000);
     const r = bill([{ Personnummer: P1, Tjänst: long, Installerad: '2025-03-12' }]);
-    const rows = problemSheet(r).tables[0]!.rows;
+    const rows = tableRows(problemSheet(r).tables[0]!);
     const cells = rows.flat().filter((c): c is string => typeof c === 'string');
     expect(Math.max(...cells.map((c) => c.length))).toBeLessThanOrEqual(EXCEL_LIMITS.cellCharacters);
     expect(cells.some((c) => c.length === EXCEL_LIMITS.cellCharacters && c.endsWith('…'))).toBe(true);
@@ -46,7 +46,7 @@ describe('§7: the Problem sheet stays inside Excel', () => {
       message: 'Okänd tjänst.',
     };
     const many = new Array<Problem>(EXCEL_LIMITS.rows + 10).fill(one);
-    const rows = problemSheet({ ...base, problems: many } as BillingResult).tables[0]!.rows;
+    const rows = tableRows(problemSheet({ ...base, problems: many } as BillingResult).tables[0]!);
     expect(rows.length).toBe(EXCEL_LIMITS.rows - 1);
     expect(String(rows[rows.length - 1]![6])).toContain('Ytterligare 12 problem');
   });

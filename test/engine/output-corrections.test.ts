@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { invoiceSheet, outputSheets, problemSheet, runFacts, sheetGrid, summarySheet } from '../../src/engine/index.js';
 import { billInSequence, recordOf, run, sheetOfRun, workbook } from './corrections/helpers.js';
-import { makePnr, P1, P2 } from './helpers.js';
+import { expectWidthsAsScanned, makePnr, P1, P2 } from './helpers.js';
 
 // Persons in personnummer order: EARLY (1930), P2 (1935), P1 (1940).
 const EARLY = makePnr('19300303', '111');
@@ -48,6 +48,7 @@ describe('month M with corrections (§9 Shown)', () => {
 
   it('Summering: Rättelser inside each total, a person with only corrections too; rows per kind; months checked', () => {
     const r = may();
+    for (const sheet of outputSheets(r.billing, r.corrections)) expectWidthsAsScanned(sheet);
     const grid = sheetGrid(summarySheet(r.billing, r.corrections));
     const header = grid[0]!;
     expect(header.slice(0, 7)).toEqual([

@@ -1,14 +1,22 @@
 // §7: the sheets a run writes — Faktura, Summering, Problem for month M.
 import { describe, expect, it } from 'vitest';
-import { billWorkbook, INVOICE_HEADERS, NUMBER_FORMAT, outputSheets, sum, type OutputSheet } from '../../src/engine/index.js';
-import { bill, makePnr, month, otherFeesSheet, P1, P2, sheetOf } from './helpers.js';
+import {
+  billWorkbook,
+  INVOICE_HEADERS,
+  NUMBER_FORMAT,
+  outputSheets,
+  sum,
+  type OutputSheet,
+  tableRows,
+} from '../../src/engine/index.js';
+import { bill, expectWidthsAsScanned, makePnr, month, otherFeesSheet, P1, P2, sheetOf } from './helpers.js';
 
 const P3 = makePnr('19501212', '789');
 
 /** A table's rows as objects keyed by header, for readable assertions. */
 const records = (sheet: OutputSheet, table = 0) => {
   const t = sheet.tables[table]!;
-  return t.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c.header, row[i]])));
+  return tableRows(t).map((row) => Object.fromEntries(t.columns.map((c, i) => [c.header, row[i]])));
 };
 
 const register = () => [
@@ -80,7 +88,7 @@ describe('§7 sheet names and headers', () => {
     expect(NUMBER_FORMAT.text).toBe('@');
     expect(NUMBER_FORMAT.kr).toContain('kr');
     const col = t.columns.findIndex((c) => c.header === 'Belopp');
-    for (const row of t.rows) expect(typeof row[col]).toBe('number');
+    for (const row of tableRows(t)) expect(typeof row[col]).toBe('number');
   });
 });
 
@@ -137,6 +145,10 @@ describe('§7 invoice lines', () => {
     expect(rows[0]!['Enhets-ID']).toBe('+46-123');
     const summary = records(outputSheets(result())[1]!).find((r) => r.Personnummer === P3)!;
     expect(summary.Namn).toBe('=HYPERLINK("x")');
+  });
+
+  it('§7: column widths known without the rows equal those of a scan of every row (rows are made only as written)', () => {
+    for (const r of [result(), bill([], '2025-03')]) for (const sheet of outputSheets(r)) expectWidthsAsScanned(sheet);
   });
 
   it('§7: the same input gives the same output, line for line', () => {
@@ -208,6 +220,6 @@ describe('§7 Problem sheet', () => {
 
   it('§7: an empty Problem table when there are no problems', () => {
     const r = bill([{ Personnummer: P1, Tjänst: 'Larm', Installerad: '2024-01-01' }]);
-    expect(outputSheets(r)[2]!.tables[0]!.rows).toEqual([]);
+    expect(tableRows(outputSheets(r)[2]!.tables[0]!)).toEqual([]);
   });
 });

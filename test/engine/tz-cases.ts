@@ -9,6 +9,7 @@ import {
   monthFromCell,
   outputSheets,
   type SheetCells,
+  tableRows,
 } from '../../src/engine/index.js';
 import { abilitySheet, bill, month, otherFeesSheet, P1, P2, serial, sheetOf, taxaSheet, utcDate } from './helpers.js';
 
@@ -116,7 +117,7 @@ export function dateOutcome(): DateOutcome {
   // The output sheets as written.
   runs.output = outputSheets(
     billWorkbook({ register: sheetOf('Enhetsregister', [alarm(utcDate('2025-03-12'))]) }, { month: month('2025-03') }),
-  ).map((s) => ({ name: s.name, rows: s.tables.map((t) => t.rows) }));
+  ).map((s) => ({ name: s.name, rows: s.tables.map((t) => tableRows(t)) }));
   return { days, runs };
 }
 

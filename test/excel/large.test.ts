@@ -92,7 +92,7 @@ describe(`a ${ROWS}-row register`, () => {
         return s.tables.map((t, i) => [
           s.name,
           t.name,
-          `${columnLetter(offsets[i]!)}1:${columnLetter(offsets[i]! + t.columns.length - 1)}${t.rows.length + 1}`,
+          `${columnLetter(offsets[i]!)}1:${columnLetter(offsets[i]! + t.columns.length - 1)}${t.rowCount + 1}`,
         ]);
       }),
     );

@@ -1,5 +1,6 @@
 // §7: the sheets a run writes: Faktura, Summering, Problem for month M.
 import type { BillingResult } from '../billMonth.js';
+import type { PersonSummary } from '../monthTotals.js';
 import { monthKey, type YearMonth } from '../days.js';
 import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
@@ -13,7 +14,7 @@ import {
   withCorrectionProblems,
 } from './corrections.js';
 import { runFacts } from './runFacts.js';
-import { makeTable, type OutputSheet } from './table.js';
+import { makeTable, numberWidth, type OutputCell, type OutputSheet } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
 export const summarySheetName = (m: YearMonth): string => `Summering ${monthKey(m)}`;
@@ -61,84 +62,135 @@ export function invoiceSheet(result: BillingResult, corrections?: CorrectionsRes
     l.sourceRows.length === 1 && l.otherSources.length === 0
       ? `${sheet}!${l.sourceRows[0]}`
       : [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', ');
-  const rows = lines.map((l) => [
-    l.pnr,
-    l.name,
-    l.month,
-    l.kind,
-    l.services,
-    l.deviceIds,
-    l.quantity,
-    l.unitPrice === undefined ? '' : num(l.unitPrice),
-    num(l.amount),
-    l.insideCap ? 'Ja' : 'Nej',
-    l.rule,
-    source(l),
-    l.explanation,
-  ]);
+  const row = (i: number): OutputCell[] => {
+    const l = lines[i]!;
+    return [
+      l.pnr,
+      l.name,
+      l.month,
+      l.kind,
+      l.services,
+      l.deviceIds,
+      l.quantity,
+      l.unitPrice === undefined ? '' : num(l.unitPrice),
+      num(l.amount),
+      l.insideCap ? 'Ja' : 'Nej',
+      l.rule,
+      source(l),
+      l.explanation,
+    ];
+  };
   const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
-  // Columns whose longest value is known without reading 10^5 lines: personnummer, month, line kind, Ja/Nej, rule.
-  const known: Partial<Record<(typeof INVOICE_HEADERS)[number], number>> =
-    lines.length === 0
-      ? {}
-      : {
-          Personnummer: 13,
-          Månad: 7,
-          Typ: Math.max(...LINE_KINDS.map((k) => k.length)),
-          Högkostnadsskydd: 3,
-          Regel: 2,
-        };
+  const longest = invoiceColumnWidths(lines, sheet, num);
   return {
     name: invoiceSheetName(result.month),
     tables: [
       makeTable(
         `Faktura_${tableSuffix(result.month)}`,
-        INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]!, ...(known[h] ? { longest: known[h] } : {}) })),
-        rows,
+        INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]!, longest: longest[i]! })),
+        { count: lines.length, row },
       ),
     ],
   };
+}
+
+const digits = (n: number): number => (n < 10 ? 1 : Math.floor(Math.log10(n)) + 1);
+
+/**
+ * The longest value of each invoice column, from the lines themselves: the rows are made only
+ * as the writer takes them. Personnummer, month, line kind, Ja/Nej and rule are known.
+ */
+function invoiceColumnWidths(lines: readonly InvoiceLine[], sheet: string, num: (m: Money) => number): number[] {
+  if (lines.length === 0) return INVOICE_HEADERS.map(() => 0);
+  let name = 0,
+    services = 0,
+    devices = 0,
+    quantity = 0,
+    unitPrice = 0,
+    amount = 0,
+    source = 0,
+    explanation = 0;
+  for (const l of lines) {
+    if (l.name.length > name) name = l.name.length;
+    if (l.services.length > services) services = l.services.length;
+    if (l.deviceIds.length > devices) devices = l.deviceIds.length;
+    if (l.quantity > quantity) quantity = l.quantity;
+    if (l.unitPrice !== undefined) unitPrice = Math.max(unitPrice, Math.abs(num(l.unitPrice)));
+    amount = Math.max(amount, Math.abs(num(l.amount)));
+    // Källa: "Blad!rad" per register row and the other sheets' references, joined by ", ".
+    let length = 2 * (l.sourceRows.length + l.otherSources.length - 1);
+    for (const r of l.sourceRows) length += sheet.length + 1 + digits(r);
+    for (const o of l.otherSources) length += o.length;
+    if (length > source) source = length;
+    if (l.explanation.length > explanation) explanation = l.explanation.length;
+  }
+  const kindLength = Math.max(...LINE_KINDS.map((k) => k.length));
+  return [
+    13,
+    name,
+    7,
+    kindLength,
+    services,
+    devices,
+    numberWidth(quantity),
+    numberWidth(unitPrice),
+    numberWidth(amount),
+    3,
+    2,
+    source,
+    explanation,
+  ];
+}
+
+/** Two lists in personnummer order as one. */
+function mergeByPnr(a: readonly PersonSummary[], b: readonly PersonSummary[]): PersonSummary[] {
+  const out: PersonSummary[] = [];
+  let i = 0,
+    j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.pnr < b[j]!.pnr) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /** `corrections` (§9): a Rättelser column inside each person's total, a row per line kind, and R7's run facts. */
 export function summarySheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
   const num = numberCache();
   const perPerson = correctionsPerPerson(corrections);
-  const personRows: (string | number)[][] = [];
-  // Without a corrections run the sheet is as §7 has it; with one, Rättelser sits before the total it is part of.
-  const row = (pnr: string, name: string, own: (string | number)[], correction: Money | undefined, total: Money) =>
-    corrections
-      ? [pnr, name, ...own, num(correction ?? ZERO), num(correction ? total.plus(correction) : total)]
-      : [pnr, name, ...own, num(total)];
-  const billed = new Set(result.persons.map((p) => p.pnr));
+  const billed = new Set(perPerson.size > 0 ? result.persons.map((p) => p.pnr) : []);
   // Persons with corrections and no line this month (an alarm ended before it), in personnummer order.
-  const onlyCorrected = [...perPerson.entries()].filter(([pnr]) => !billed.has(pnr)).sort(([a], [b]) => (a < b ? -1 : 1));
-  let k = 0;
-  const flushBefore = (pnr: string | undefined) => {
-    while (k < onlyCorrected.length && (pnr === undefined || onlyCorrected[k]![0] < pnr)) {
-      const [cPnr, c] = onlyCorrected[k++]!;
-      personRows.push(row(cPnr, c.name, [0, 0, 0], c.amount, ZERO));
-    }
+  const onlyCorrected: PersonSummary[] = [...perPerson.entries()]
+    .filter(([pnr]) => !billed.has(pnr))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([pnr, c]) => ({ pnr, name: c.name, feesInsideCap: ZERO, reduction: ZERO, feesOutsideCap: ZERO, total: ZERO }));
+  const persons = onlyCorrected.length === 0 ? result.persons : mergeByPnr(result.persons, onlyCorrected);
+  // Without a corrections run the sheet is as §7 has it; with one, Rättelser sits before the total it is part of.
+  const row = (i: number): OutputCell[] => {
+    const p = persons[i]!;
+    const own = [p.pnr, p.name, num(p.feesInsideCap), num(p.reduction), num(p.feesOutsideCap)];
+    if (!corrections) return [...own, num(p.total)];
+    const correction = perPerson.get(p.pnr)?.amount;
+    return [...own, num(correction ?? ZERO), num(correction ? p.total.plus(correction) : p.total)];
   };
-  for (const p of result.persons) {
-    flushBefore(p.pnr);
-    personRows.push(
-      row(p.pnr, p.name, [num(p.feesInsideCap), num(p.reduction), num(p.feesOutsideCap)], perPerson.get(p.pnr)?.amount, p.total),
-    );
+  let name = 0,
+    largest = 0;
+  for (const p of persons) {
+    if (p.name.length > name) name = p.name.length;
+    for (const m of [p.feesInsideCap, p.reduction, p.feesOutsideCap, p.total]) largest = Math.max(largest, Math.abs(num(m)));
+    const correction = perPerson.get(p.pnr)?.amount;
+    if (correction) largest = Math.max(largest, Math.abs(num(correction)), Math.abs(num(p.total) + num(correction)));
   }
-  flushBefore(undefined);
-  const persons = makeTable(
+  const amount = persons.length === 0 ? 0 : numberWidth(largest);
+  const personTable = makeTable(
     `Summering_${tableSuffix(result.month)}`,
     [
-      { header: 'Personnummer', kind: 'text' },
-      { header: 'Namn', kind: 'text' },
-      { header: 'Inom högkostnadsskydd', kind: 'kr' },
-      { header: 'Reduktion högkostnadsskydd', kind: 'kr' },
-      { header: 'Utanför högkostnadsskydd', kind: 'kr' },
-      ...(corrections ? [{ header: 'Rättelser', kind: 'kr' as const }] : []),
-      { header: 'Att betala', kind: 'kr' },
+      { header: 'Personnummer', kind: 'text', longest: persons.length === 0 ? 0 : 13 },
+      { header: 'Namn', kind: 'text', longest: name },
+      { header: 'Inom högkostnadsskydd', kind: 'kr', longest: amount },
+      { header: 'Reduktion högkostnadsskydd', kind: 'kr', longest: amount },
+      { header: 'Utanför högkostnadsskydd', kind: 'kr', longest: amount },
+      ...(corrections ? [{ header: 'Rättelser', kind: 'kr' as const, longest: amount }] : []),
+      { header: 'Att betala', kind: 'kr', longest: amount },
     ],
-    personRows,
+    { count: persons.length, row },
   );
   const facts = runFacts(result, corrections);
   const totals = makeTable(
@@ -175,7 +227,7 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
       ['Varningar', String(facts.warnings)],
     ],
   );
-  return { name: summarySheetName(result.month), tables: [persons, totals, factTable] };
+  return { name: summarySheetName(result.month), tables: [personTable, totals, factTable] };
 }
 
 /** Excel's limits: a cell holds at most 32 767 characters, a sheet 1 048 576 rows (header included). */

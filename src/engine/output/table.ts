@@ -23,7 +23,16 @@ export interface OutputTable {
   /** Excel table name: letters, digits and underscores. */
   readonly name: string;
   readonly columns: OutputColumn[];
-  readonly rows: OutputCell[][];
+  /** Rows below the header. */
+  readonly rowCount: number;
+  /** Row i (0: the first below the header), made when a writer asks for it. */
+  row(i: number): OutputCell[];
+}
+
+/** Rows made on demand: a national register's invoice is 10^5 rows, and none needs to be kept. */
+export interface RowSource {
+  readonly count: number;
+  row(i: number): OutputCell[];
 }
 
 /** A sheet holds its tables side by side, one empty column between them. */
@@ -34,19 +43,39 @@ export interface OutputSheet {
 
 const MAX_WIDTH = 60;
 
-/** `longest`: the longest value's length where the caller knows it, so the rows need no scan. */
+/**
+ * `longest`: the longest value's length where the caller knows it, so the rows need no scan
+ * (a RowSource whose columns all say it is never read here).
+ */
 export function makeTable(
   name: string,
   columns: ReadonlyArray<{ header: string; kind: ColumnKind; longest?: number }>,
-  rows: OutputCell[][],
+  rows: readonly OutputCell[][] | RowSource,
 ): OutputTable {
+  const source: RowSource = isRowSource(rows) ? rows : { count: rows.length, row: (i) => rows[i]! };
+  let scanned: OutputCell[][] | undefined;
   const cols: OutputColumn[] = columns.map(({ longest: known, ...c }, i) => {
-    const longest = known ?? longestCell(rows, i);
+    const longest = known ?? longestCell((scanned ??= Array.from({ length: source.count }, (_, r) => source.row(r))), i);
     // Amounts show with separators, two decimals and " kr".
     const shown = c.kind === 'kr' ? longest + 6 : c.kind === 'date' ? 10 : longest;
     return { ...c, width: Math.min(MAX_WIDTH, Math.max(c.header.length + 2, shown + 2)) };
   });
-  return { name, columns: cols, rows };
+  const all = scanned;
+  return { name, columns: cols, rowCount: source.count, row: all ? (i) => all[i]! : (i) => source.row(i) };
+}
+
+function isRowSource(rows: readonly OutputCell[][] | RowSource): rows is RowSource {
+  return !Array.isArray(rows);
+}
+
+/** Width in characters of a column of amounts or counts whose largest magnitude is `largest`. */
+export function numberWidth(largest: number): number {
+  return largest >= 1e6 ? 12 : 9;
+}
+
+/** Every row of a table, made now (tests, small tables). */
+export function tableRows(table: OutputTable): OutputCell[][] {
+  return Array.from({ length: table.rowCount }, (_, i) => table.row(i));
 }
 
 /** Characters of the longest value in column `i`; the scan stops once the width cap is reached. */
@@ -62,7 +91,7 @@ function longestCell(rows: readonly OutputCell[][], i: number): number {
       if (a > largest) largest = a;
     }
   }
-  return largest < 0 ? longest : Math.max(longest, largest >= 1e6 ? 12 : 9);
+  return largest < 0 ? longest : Math.max(longest, numberWidth(largest));
 }
 
 /** Column offset of each table within its sheet. */
@@ -76,21 +105,31 @@ export function tableColumnOffsets(sheet: OutputSheet): number[] {
   return offsets;
 }
 
-/** The sheet as one grid, header row first, tables side by side ('' where nothing stands). */
-export function sheetGrid(sheet: OutputSheet): OutputCell[][] {
+/** Rows of the sheet's grid, header row first (tables side by side, '' where nothing stands). */
+export function gridHeight(sheet: OutputSheet): number {
+  return 1 + Math.max(0, ...sheet.tables.map((t) => t.rowCount));
+}
+
+/** Visits the sheet's grid row by row, each made as it is visited and not kept. */
+export function forEachGridRow(sheet: OutputSheet, visit: (line: OutputCell[], r: number) => void): void {
   const offsets = tableColumnOffsets(sheet);
   const last = sheet.tables.length - 1;
   const width = last < 0 ? 0 : offsets[last]! + sheet.tables[last]!.columns.length;
-  const height = Math.max(0, ...sheet.tables.map((t) => t.rows.length));
-  const grid: OutputCell[][] = [];
-  for (let r = -1; r < height; r++) {
+  const height = gridHeight(sheet);
+  for (let r = 0; r < height; r++) {
     const line: OutputCell[] = new Array<OutputCell>(width).fill('');
     sheet.tables.forEach((t, ti) => {
-      const row = r < 0 ? t.columns.map((c) => c.header) : t.rows[r];
+      const row = r === 0 ? t.columns.map((c) => c.header) : r <= t.rowCount ? t.row(r - 1) : undefined;
       if (row) for (let c = 0; c < row.length; c++) line[offsets[ti]! + c] = row[c]!;
     });
-    grid.push(line);
+    visit(line, r);
   }
+}
+
+/** The sheet as one grid, header row first, tables side by side ('' where nothing stands). */
+export function sheetGrid(sheet: OutputSheet): OutputCell[][] {
+  const grid: OutputCell[][] = [];
+  forEachGridRow(sheet, (line) => grid.push(line));
   return grid;
 }
 

@@ -11,6 +11,7 @@ import {
   readExportSheet,
   type OutputCell,
   type SheetCells,
+  tableRows,
 } from '../../../src/engine/index.js';
 import { exportSheet, fakturaSheet, KONTERING, sampleLines, setSetting, TODAY } from './fixtures.js';
 import { invoicesOf, parseFixedWidth } from './golden-parser.js';
@@ -35,7 +36,7 @@ describe('the Export sheet', () => {
     const t = exportTemplateSheet();
     expect(t.name).toBe('Export');
     expect(t.tables.map((x) => x.columns.length)).toEqual([11, 3, 7]);
-    expect(t.tables[0]!.rows.map((r) => [r[0], r[9]])).toEqual(LINE_KINDS.map((k) => [k, '00']));
+    expect(tableRows(t.tables[0]!).map((r) => [r[0], r[9]])).toEqual(LINE_KINDS.map((k) => [k, '00']));
     const config = read({ name: 'Export', values: exportTemplateValues() });
     expect(config.layout.map(({ cell: _cell, ...f }) => f)).toEqual(DEFAULT_LAYOUT);
     expect(config.layoutFromSheet).toBe(true);
