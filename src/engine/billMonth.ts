@@ -92,6 +92,11 @@ export function billMonth(input: BillingInput): BillingResult {
   return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };
 }
 
+/** The settings month M is billed with: the tariff version's, under the run's overrides. Throws RunError without a tariff. */
+export function monthSettings(input: Pick<BillingInput, 'month' | 'tariff' | 'settings'>): BillingSettings {
+  return { ...tariffVersionForMonth(input.tariff, input.month).settings, ...stripUndefined(input.settings) };
+}
+
 /**
  * §5 person by person, nothing kept: `visit` sees each billed person in §7 order. R7 compares
  * a month billed again this way, so its 10^5 lines never pile up.
@@ -100,7 +105,7 @@ export function billPersons(input: BillingInput, visit: PersonVisitor): MonthBil
   const { month, register, tariff } = input;
   const version = tariffVersionForMonth(tariff, month);
   const maxtaxa = maxtaxaForMonth(input.prisbasbelopp, month);
-  const settings: BillingSettings = { ...version.settings, ...stripUndefined(input.settings) };
+  const settings = monthSettings(input);
   const problems: Problem[] = [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])];
   const ctx: MonthContext = {
     input,

@@ -3,7 +3,7 @@
 // avgifter and Avgiftsutrymme; the tariff version and maxtaxa of that month) and compared with
 // what the record says was billed.
 import { readAbilityToPay } from '../abilityToPay.js';
-import { billMonth, billPersons, type BillingInput, type BillingResult, type MonthBilling } from '../billMonth.js';
+import { billMonth, billPersons, monthSettings, type BillingInput, type BillingResult, type MonthBilling } from '../billMonth.js';
 import { firstDayOfMonth, monthKey, parseMonthKey, type YearMonth } from '../days.js';
 import type { InvoiceLine, LineKind } from '../invoiceLine.js';
 import { readOtherFees } from '../otherFees.js';
@@ -116,9 +116,7 @@ export function billMonthWithCorrections(
   options: RunOptions,
   record: readonly BilledSheet[],
 ): CorrectionsRun {
-  const today = new TodaysInputs(input, options);
-  const billing = today.bill(options.month);
-  return { billing, corrections: correctionsAfter(today, billing, record) };
+  return correctionsRun(new TodaysInputs(input, options), options.month, record);
 }
 
 /** Only the corrections of billing M (M is billed too: its settings and Fel rows decide). */
@@ -126,9 +124,12 @@ export function corrections(input: WorkbookInput, options: RunOptions, record: r
   return billMonthWithCorrections(input, options, record).corrections;
 }
 
-function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: readonly BilledSheet[]): CorrectionsResult {
-  const M = billing.month;
-  const { correctionMonths, retroDebits } = billing.settings;
+/**
+ * The earlier months are billed again before M: their lines are dropped as they are compared,
+ * and M's are kept, so V8 does not learn to allocate every line as long-lived (~30 % of R7's time).
+ */
+function correctionsRun(today: TodaysInputs, M: YearMonth, record: readonly BilledSheet[]): CorrectionsRun {
+  const { correctionMonths, retroDebits } = monthSettings({ month: M, tariff: today.tariff, settings: today.options.settings });
   const window: string[] = [];
   for (let i = monthIndex(M) - correctionMonths; i < monthIndex(M); i++) window.push(monthKey(monthOfIndex(i)));
 
@@ -172,7 +173,6 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     for (const p of b.problems)
       if (p.severity === 'Fel' && p.sheet === b.registerSheet && p.row !== undefined) errorRowNumbers.add(p.row);
   };
-  collectErrors(billing);
   const versions = new Map<string, TariffVersion>();
   const recordKind = (i: number) => lines[i]!.kind;
   for (const key of withSheet) {
@@ -199,6 +199,8 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     for (const d of again.differences) differences.push(d);
   }
 
+  const billing = today.bill(M);
+  collectErrors(billing);
   const facts = personFacts(today, differences, errorRowNumbers);
   const decision = decideCorrections({
     differences,
@@ -208,7 +210,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     retroDebits,
     version: (month) => versions.get(month)!,
   });
-  return {
+  const corrections: CorrectionsResult = {
     month: M,
     correctionMonths,
     retroDebits,
@@ -220,6 +222,7 @@ function correctionsAfter(today: TodaysInputs, billing: BillingResult, record: r
     heldBack: decision.heldBack,
     problems: [...problems, ...decision.problems],
   };
+  return { billing, corrections };
 }
 
 const NO_FACTS: PersonFacts = { rows: [], errorRows: [] };
