@@ -3,6 +3,8 @@
 import {
   displayValue,
   isBlank,
+  isPlausibleAmount,
+  MAX_AMOUNT_TEXT,
   moneyFromCell,
   monthFromCell,
   type CellReading,
@@ -61,10 +63,6 @@ export function readYear(value: unknown): number {
   return n;
 }
 
-// Decimal arithmetic keeps 20 significant digits, so far larger amounts would come back rounded
-// (VT.HKS(1E+21;0;;"2025-03") gave 2 640). No real fee is near this bound.
-const MAX_AMOUNT = 1e12;
-
 /** An amount in kronor (a number or text such as "2 500,50"), kept to öre like the side sheets (R6). */
 export function readAmount(value: unknown, what: string): Money {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
@@ -74,8 +72,9 @@ export function readAmount(value: unknown, what: string): Money {
   if (!amount)
     throw invalidValue(`${what}: "${displayValue(value)}" är inte ett belopp. Ange kronor, till exempel 239 eller 2 500,50.`);
   if (amount.isNegative()) throw invalidValue(`${what}: beloppet får inte vara negativt (${displayValue(value)}).`);
-  if (amount.greaterThan(MAX_AMOUNT))
-    throw invalidValue(`${what}: beloppet ${displayValue(value)} är orimligt stort. Ange högst 1 000 000 000 000 kr.`);
+  // The invoice's bound (R6): a cell never computes what a run would refuse, and totals stay exact.
+  if (!isPlausibleAmount(amount))
+    throw invalidValue(`${what}: beloppet ${displayValue(value)} är orimligt stort. Ange ${MAX_AMOUNT_TEXT}.`);
   return amount;
 }
 
