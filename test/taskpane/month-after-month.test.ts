@@ -150,6 +150,26 @@ describe('Granska with the record', () => {
     expect(actions.calls.filter((c) => c.name === 'readWorkbook').at(-1)!.args[1]).toEqual({ record: { except: MARCH } });
     expect(ctl.getState().notice).toMatchObject({ title: 'Inga skillnader' });
   });
+
+  it('writes R7’s lines into the month’s invoice, recomputes them in Granska and marks an edited one', async () => {
+    const actions = workbook();
+    const ctl = await billedFebruary(actions);
+    register(actions)[5]![AVSLUTAD] = serial('2025-01-31'); // case E's alarm ended before February
+    await ctl.createInvoice();
+    const invoice = actions.sheets.get('Faktura 2025-03')!;
+    const header = invoice[0]!.map(String);
+    const [regel, manad, belopp] = ['Regel', 'Månad', 'Belopp'].map((h) => header.indexOf(h));
+    const r7 = invoice.findIndex((row) => row[regel!] === 'R7');
+    expect(invoice[r7]![belopp!]).toBe(-239);
+    expect(invoice[r7]![manad!]).toBe('2025-02');
+
+    await ctl.review();
+    expect(ctl.getState().notice).toMatchObject({ title: 'Inga skillnader' });
+
+    invoice[r7]![belopp!] = -200; // a reviewer's edit of the correction
+    await ctl.review();
+    expect(ctl.getState().review?.differences.map((d) => d.address)).toEqual([`${'ABCDEFGHIJKLM'[belopp!]}${r7 + 1}`]);
+  });
 });
 
 describe('Exportera fakturaunderlag', () => {
