@@ -52,8 +52,8 @@ export interface BillingResult extends MonthBilling {
   readonly total: Money;
 }
 
-/** Gets one billed person's lines in §7 order (an array it must not keep) and summary. */
-export type PersonVisitor = (lines: readonly InvoiceLine[], person: PersonSummary) => void;
+/** Gets one billed person's lines in §7 order (an array it must not keep); every line carries pnr and name. */
+export type PersonVisitor = (lines: readonly InvoiceLine[]) => void;
 
 const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
 
@@ -84,9 +84,9 @@ function rowNumbers(rows: readonly RegisterRow[]): number[] {
 export function billMonth(input: BillingInput): BillingResult {
   const lines: InvoiceLine[] = [];
   const persons: PersonSummary[] = [];
-  const month = billPersons(input, (personLines, person) => {
+  const month = billPersons(input, (personLines) => {
     for (const l of personLines) lines.push(l);
-    persons.push(person);
+    persons.push(personSummary(personLines[0]!.pnr, personLines[0]!.name, personLines));
   });
   const kindTotals = totalsPerKind(lines);
   return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };
@@ -124,8 +124,7 @@ export function billPersons(input: BillingInput, visit: PersonVisitor): MonthBil
     lines: [],
   };
   forEachPerson(register.rows, (rows) => {
-    const person = billPerson(ctx, rows);
-    if (person) visit(ctx.lines, person);
+    if (billPerson(ctx, rows)) visit(ctx.lines);
   });
   problems.sort(compareProblems);
   return {
@@ -266,8 +265,8 @@ function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[
   return kept;
 }
 
-/** §5 for one person: R4, R1, R3, then R5 over what is inside the cap; their summary, if billed. */
-function billPerson(ctx: MonthContext, allRows: RegisterRow[]): PersonSummary | undefined {
+/** §5 for one person into ctx.lines: R4, R1, R3, then R5 over what is inside the cap; whether they are billed. */
+function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
   const { month, version, settings, start, end } = ctx;
   const pnr = allRows[0]!.pnr;
   const candidates = withoutDuplicates(ctx, allRows);
@@ -346,12 +345,12 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): PersonSummary | 
       explanation: occ.explanation,
     });
   }
-  if (lines.length === 0) return undefined;
+  if (lines.length === 0) return false;
 
   const reduction = capReduction(ctx, pnr, name);
   if (reduction) lines.push(reduction);
   if (lines.length > 1) lines.sort(compareWithinPerson);
-  return personSummary(pnr, name, lines);
+  return true;
 }
 
 /** R5: the reduction line over the fees inside the cap, given other capped fees and the ability to pay. */
