@@ -52,6 +52,11 @@ export interface BillingResult extends MonthBilling {
   readonly total: Money;
 }
 
+export interface PersonBillingOptions {
+  /** Make the month's Varningar (default); R7 leaves them out of the months it bills again (~10 % of its time on the bench register). */
+  readonly warnings?: boolean;
+}
+
 /** Gets one billed person's lines in §7 order (an array it must not keep); every line carries pnr and name. */
 export type PersonVisitor = (lines: readonly InvoiceLine[]) => void;
 
@@ -101,7 +106,7 @@ export function monthSettings(input: Pick<BillingInput, 'month' | 'tariff' | 'se
  * §5 person by person, nothing kept: `visit` sees each billed person in §7 order. R7 compares
  * a month billed again this way, so its 10^5 lines never pile up.
  */
-export function billPersons(input: BillingInput, visit: PersonVisitor): MonthBilling {
+export function billPersons(input: BillingInput, visit: PersonVisitor, options: PersonBillingOptions = {}): MonthBilling {
   const { month, register, tariff } = input;
   const version = tariffVersionForMonth(tariff, month);
   const maxtaxa = maxtaxaForMonth(input.prisbasbelopp, month);
@@ -122,6 +127,7 @@ export function billPersons(input: BillingInput, visit: PersonVisitor): MonthBil
     explanations: new Map(),
     overMaxtaxa: new Map(),
     lines: [],
+    warnings: options.warnings ?? true,
   };
   forEachPerson(register.rows, (rows) => {
     if (billPerson(ctx, rows)) visit(ctx.lines);
@@ -156,6 +162,8 @@ interface MonthContext {
   readonly overMaxtaxa: Map<Money, boolean>;
   /** The person being billed: their lines so far (one array for every person, never kept). */
   readonly lines: InvoiceLine[];
+  /** False: the month's own Varningar are not made (R7 bills earlier months again for their amounts and Fel rows). */
+  readonly warnings: boolean;
 }
 
 function rowProblem(
@@ -167,6 +175,7 @@ function rowProblem(
   value: string,
   rule?: string,
 ): void {
+  if (severity === 'Varning' && !ctx.warnings) return;
   const reg = ctx.input.register;
   const column = field === '' ? '' : (reg.headers[field] ?? COLUMN_BY_FIELD[field].header);
   const letter = field === '' ? '' : (reg.columnLetters[field] ?? '');
@@ -309,7 +318,7 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
           : NO_ROWS
         : rows.filter((r) => r.service.category === category);
     if (ofCategory.length === 0) continue;
-    if (category === 'alarm' && ofCategory.length > 1) warnOverlappingAlarms(ctx, ofCategory);
+    if (category === 'alarm' && ofCategory.length > 1 && ctx.warnings) warnOverlappingAlarms(ctx, ofCategory);
     const fee = version.monthlyFee[category];
     if (fee.isZero()) continue;
     const billable =
