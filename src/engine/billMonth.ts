@@ -91,7 +91,7 @@ export function billMonth(input: BillingInput): BillingResult {
   const persons: PersonSummary[] = [];
   const month = billPersons(input, (personLines) => {
     for (const l of personLines) lines.push(l);
-    persons.push(personSummary(personLines[0]!.pnr, personLines[0]!.name, personLines));
+    persons.push(personSummary(personLines));
   });
   const kindTotals = totalsPerKind(lines);
   return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };

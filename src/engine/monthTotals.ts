@@ -38,8 +38,9 @@ export function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
   });
 }
 
-/** One person's month from their lines, the reduction among them. */
-export function personSummary(pnr: string, name: string, lines: readonly InvoiceLine[]): PersonSummary {
+/** One person's month from their lines (one or more, the reduction among them). */
+export function personSummary(lines: readonly InvoiceLine[]): PersonSummary {
+  const { pnr, name } = lines[0]!;
   let inside = ZERO,
     outside = ZERO,
     reduction = ZERO;

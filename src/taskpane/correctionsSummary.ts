@@ -1,6 +1,6 @@
 // R7's key figures (§9), as the pane shows them before anything is written: who gets a
 // correction, what is credited, what is debited, and which debits are held back for a decision.
-import { formatKr, RETRO_DEBITS_LABEL, type CorrectionFigures } from '../engine/index.js';
+import { formatKr, monthSpan, RETRO_DEBITS_LABEL, type CorrectionFigures } from '../engine/index.js';
 
 export interface CorrectionsSummary {
   /** Months back billed again (0: corrections are off). */
@@ -41,10 +41,8 @@ export function summariseCorrections(c: CorrectionFigures): CorrectionsSummary {
   };
 }
 
-/** "2024-05 … 2025-04 (11 månader)", "2025-03 (1 månad)", or "inga". */
+/** "2025-02 (1 månad)", "2024-05 … 2025-04 (12 månader)" (a few months are listed), or "inga". */
 export function monthsText(months: readonly string[]): string {
   if (months.length === 0) return 'inga';
-  const count = months.length === 1 ? '1 månad' : `${months.length} månader`;
-  const span = months.length === 1 ? months[0]! : `${months[0]!} … ${months[months.length - 1]!}`;
-  return `${span} (${count})`;
+  return `${monthSpan(months)} (${months.length === 1 ? '1 månad' : `${months.length} månader`})`;
 }

@@ -228,7 +228,9 @@ describe('results and problems', () => {
   it('says which months were checked for corrections', () => {
     expect(monthsText([])).toBe('inga');
     expect(monthsText(['2025-02'])).toBe('2025-02 (1 månad)');
-    expect(monthsText(['2024-05', '2024-06', '2025-04'])).toBe('2024-05 … 2025-04 (3 månader)');
+    // Months with gaps are listed, not spanned: "2024-05 … 2025-04" would claim twelve.
+    expect(monthsText(['2024-05', '2024-06', '2025-04'])).toBe('2024-05, 2024-06, 2025-04 (3 månader)');
+    expect(monthsText(['2024-03', '2024-04', '2024-05', '2024-06', '2024-07'])).toBe('2024-03 … 2024-07 (5 månader)');
   });
 
   it('counts and cell values read as Swedish', () => {

@@ -83,7 +83,8 @@ export function billedByMonth(
   const counts = new Int32Array(months.length);
   const personKey = new Float64Array(lines.length);
   // What the per-month pass needs, copied out in line order: it then visits lines in person
-  // order through typed arrays instead of 10^6 objects scattered over the heap (~3 s → ~0.3 s).
+  // order through typed arrays instead of 10^6 objects scattered over the heap (billedByMonth
+  // ~4 s → ~2.5 s on the bench's 1.5 million record lines).
   const kindOf = new Int8Array(lines.length);
   const oreOf = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) {

@@ -42,31 +42,31 @@ export class MonthComparison {
     private readonly recordKind: (lineIndex: number) => LineKind,
   ) {}
 
-  /** Today's lines of one person for the month (`lines[from..to)`, all of that person). */
-  person(pnr: string, lines: readonly InvoiceLine[], from: number, to: number): void {
+  /** Today's lines of one person for the month (all of them; each carries the personnummer). */
+  person(lines: readonly InvoiceLine[]): void {
+    const pnr = lines[0]!.pnr;
     if (pnr <= this.previous && this.previous !== '')
       throw new Error(
         `R7: personerna för ${this.billed.month} kommer inte i personnummerordning (${pnr} efter ${this.previous})`,
       );
     this.previous = pnr;
     const pnrs = this.billed.pnrs;
-    while (this.next < pnrs.length && pnrs[this.next]! < pnr) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    while (this.next < pnrs.length && pnrs[this.next]! < pnr) this.compare(pnrs[this.next]!, this.next++, NO_LINES);
     const person = this.next < pnrs.length && pnrs[this.next] === pnr ? this.next++ : -1;
-    this.compare(pnr, person, lines, from, to);
+    this.compare(pnr, person, lines);
   }
 
   /** The record's persons after the last one billed today. */
   finish(): PersonMonthDifference[] {
     const pnrs = this.billed.pnrs;
-    while (this.next < pnrs.length) this.compare(pnrs[this.next]!, this.next++, NO_LINES, 0, 0);
+    while (this.next < pnrs.length) this.compare(pnrs[this.next]!, this.next++, NO_LINES);
     return this.differences;
   }
 
-  private compare(pnr: string, person: number, lines: readonly InvoiceLine[], from: number, to: number): void {
+  private compare(pnr: string, person: number, lines: readonly InvoiceLine[]): void {
     const { billed, todayOre } = this;
     todayOre.fill(0);
-    for (let i = from; i < to; i++) {
-      const l = lines[i]!;
+    for (const l of lines) {
       const k = KIND_INDEX[l.kind];
       todayOre[k] = todayOre[k]! + this.ore(l.amount);
     }
@@ -83,7 +83,7 @@ export class MonthComparison {
         }
       }
       const todayLines: InvoiceLine[] = [];
-      for (let i = from; i < to; i++) if (lines[i]!.kind === kind) todayLines.push(lines[i]!);
+      for (const l of lines) if (l.kind === kind) todayLines.push(l);
       (kinds ??= []).push({
         kind,
         billedOre: billedOre[k]!,
