@@ -7,7 +7,7 @@ import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { sum, ZERO, type Money } from './money.js';
 import { personSummary, totalsPerKind, type KindTotal, type PersonSummary } from './monthTotals.js';
 import type { OtherFeesReading } from './otherFees.js';
-import { compareProblems, type Problem, type Severity } from './problems.js';
+import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
 import { forEachPerson } from './personGroups.js';
 import { applyCap } from './rules/cap.js';
@@ -55,10 +55,18 @@ export interface BillingResult extends MonthBilling {
 export interface PersonBillingOptions {
   /** Make the month's Varningar (default); R7 leaves them out of the months it bills again (~10 % of its time on the bench register). */
   readonly warnings?: boolean;
+  /**
+   * The same line objects are filled in again for the next person, so the visitor copies what it
+   * keeps. R7 compares 10^6 lines and keeps a handful; fresh objects there cost it ~40 % of its time.
+   */
+  readonly reuseLines?: boolean;
 }
 
 /** Gets one billed person's lines in §7 order (an array it must not keep); every line carries pnr and name. */
 export type PersonVisitor = (lines: readonly InvoiceLine[]) => void;
+
+/** As PersonVisitor, for one of several months billed together: `month` indexes the inputs. */
+export type PersonMonthVisitor = (month: number, lines: readonly InvoiceLine[]) => void;
 
 const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
 
@@ -77,12 +85,14 @@ function distinctDevices(rows: readonly RegisterRow[]): string {
   return ids.join(', ');
 }
 
-function rowNumbers(rows: readonly RegisterRow[]): number[] {
-  if (rows.length === 1) return [rows[0]!.rowNumber];
-  const out = new Array<number>(rows.length);
+/** The rows' numbers in ascending order, into `into` where given (a reused line's own array). */
+function rowNumbers(rows: readonly RegisterRow[], into?: number[]): number[] {
+  if (!into && rows.length === 1) return [rows[0]!.rowNumber];
+  const out = into ?? new Array<number>(rows.length);
+  out.length = rows.length;
   for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.rowNumber;
   // Rows arrive in register order from forEachPerson; sorting keeps that promise explicit.
-  return out.sort((a, b) => a - b);
+  return rows.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 /** §5 for month M: every person's lines, persons in personnummer order (§7). */
@@ -107,41 +117,77 @@ export function monthSettings(input: Pick<BillingInput, 'month' | 'tariff' | 'se
  * a month billed again this way, so its 10^5 lines never pile up.
  */
 export function billPersons(input: BillingInput, visit: PersonVisitor, options: PersonBillingOptions = {}): MonthBilling {
+  const [month] = billPersonsEachMonth([input], (_, lines) => visit(lines), options);
+  if (month instanceof RunError) throw month;
+  return month!;
+}
+
+/**
+ * §5 for several months of one register reading, person by person: each person is billed for
+ * every month in turn, while their rows are at hand (R7's window: one pass over the persons
+ * instead of one per month). A month that cannot be billed (no tariff, no prisbasbelopp) gets
+ * its RunError in the result and no visit; the others go on.
+ */
+export function billPersonsEachMonth(
+  inputs: readonly BillingInput[],
+  visit: PersonMonthVisitor,
+  options: PersonBillingOptions = {},
+): Array<MonthBilling | RunError> {
+  if (inputs.length === 0) return [];
+  const register = inputs[0]!.register;
+  if (inputs.some((i) => i.register !== register))
+    throw new Error('billPersonsEachMonth: every month must share one register reading');
+  const months = inputs.map((input) => {
+    try {
+      return monthContext(input, options);
+    } catch (e) {
+      if (e instanceof RunError) return e;
+      throw e;
+    }
+  });
+  forEachPerson(register.rows, (rows) => {
+    for (let m = 0; m < months.length; m++) {
+      const month = months[m]!;
+      if (!(month instanceof RunError) && billPerson(month, rows)) visit(m, month.lines);
+    }
+  });
+  return months.map((m) => (m instanceof RunError ? m : monthBilling(m)));
+}
+
+function monthContext(input: BillingInput, options: PersonBillingOptions): MonthContext {
   const { month, register, tariff } = input;
-  const version = tariffVersionForMonth(tariff, month);
-  const maxtaxa = maxtaxaForMonth(input.prisbasbelopp, month);
-  const settings = monthSettings(input);
-  const problems: Problem[] = [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])];
-  const ctx: MonthContext = {
+  return {
     input,
     month,
     mKey: monthKey(month),
     start: firstDayOfMonth(month),
     end: lastDayOfMonth(month),
-    version,
-    maxtaxa,
-    settings,
-    problems,
+    version: tariffVersionForMonth(tariff, month),
+    maxtaxa: maxtaxaForMonth(input.prisbasbelopp, month),
+    settings: monthSettings(input),
+    problems: [...register.problems, ...(input.otherFees?.problems ?? []), ...(input.ability?.problems ?? [])],
     otherSheet: input.otherFeesSheet ?? 'Övriga avgifter',
     abilitySheet: input.abilitySheet ?? 'Avgiftsutrymme',
     explanations: new Map(),
     overMaxtaxa: new Map(),
     lines: [],
+    reusable: options.reuseLines ? [] : undefined,
     warnings: options.warnings ?? true,
   };
-  forEachPerson(register.rows, (rows) => {
-    if (billPerson(ctx, rows)) visit(ctx.lines);
-  });
+}
+
+function monthBilling(ctx: MonthContext): MonthBilling {
+  const { input, problems } = ctx;
   problems.sort(compareProblems);
   return {
-    month,
-    registerSheet: register.sheetName,
+    month: ctx.month,
+    registerSheet: input.register.sheetName,
     problems,
-    settings,
-    tariffVersion: version,
-    tariffSource: tariff.source,
-    maxtaxa,
-    registerRows: register.dataRowCount,
+    settings: ctx.settings,
+    tariffVersion: ctx.version,
+    tariffSource: input.tariff.source,
+    maxtaxa: ctx.maxtaxa,
+    registerRows: input.register.dataRowCount,
   };
 }
 
@@ -161,7 +207,9 @@ interface MonthContext {
   readonly explanations: Map<number, MonthlyCharge>;
   readonly overMaxtaxa: Map<Money, boolean>;
   /** The person being billed: their lines so far (one array for every person, never kept). */
-  readonly lines: InvoiceLine[];
+  readonly lines: DraftLine[];
+  /** Line objects filled in again person after person (PersonBillingOptions.reuseLines). */
+  readonly reusable: DraftLine[] | undefined;
   /** False: the month's own Varningar are not made (R7 bills earlier months again for their amounts and Fel rows). */
   readonly warnings: boolean;
 }
@@ -206,32 +254,59 @@ const KIND_RANK: Record<LineKind, number> = {
 interface LineFacts {
   readonly kind: LineKind;
   readonly rule: RuleId;
+  /** The register rows the line comes from: its Tjänst, Enhets-ID and Källa. */
   readonly rows: readonly RegisterRow[];
   readonly quantity: number;
-  readonly unitPrice: Money;
+  readonly unitPrice: Money | undefined;
   readonly amount: Money;
   readonly insideCap: boolean;
   readonly explanation: string;
+  /** Källa where it is not `rows` (R5: the rows of the fees inside the cap). */
+  readonly sourceRows?: number[];
+  readonly otherSources?: readonly string[];
 }
 
-/** §7: one invoice line of the person being billed, with the rows it comes from. */
-function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): void {
-  ctx.lines.push({
-    pnr,
-    name,
-    month: ctx.mKey,
-    kind: f.kind,
-    services: distinctServices(f.rows),
-    deviceIds: distinctDevices(f.rows),
-    quantity: f.quantity,
-    unitPrice: f.unitPrice,
-    amount: f.amount,
-    insideCap: f.insideCap,
-    rule: f.rule,
-    sourceRows: rowNumbers(f.rows),
+/** An invoice line while billPerson fills it in. */
+type DraftLine = { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] } & { sourceRows: number[] };
+
+function blankLine(): DraftLine {
+  return {
+    pnr: '',
+    name: '',
+    month: '',
+    kind: 'Månadsavgift',
+    services: '',
+    deviceIds: '',
+    quantity: 0,
+    unitPrice: undefined,
+    amount: ZERO,
+    insideCap: false,
+    rule: 'R1',
+    sourceRows: [],
     otherSources: NO_SOURCES,
-    explanation: f.explanation,
-  });
+    explanation: '',
+  };
+}
+
+/** §7: one invoice line of the person being billed. */
+function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): void {
+  const reusable = ctx.reusable;
+  const line = reusable ? (reusable[ctx.lines.length] ??= blankLine()) : blankLine();
+  line.pnr = pnr;
+  line.name = name;
+  line.month = ctx.mKey;
+  line.kind = f.kind;
+  line.services = distinctServices(f.rows);
+  line.deviceIds = distinctDevices(f.rows);
+  line.quantity = f.quantity;
+  line.unitPrice = f.unitPrice;
+  line.amount = f.amount;
+  line.insideCap = f.insideCap;
+  line.rule = f.rule;
+  line.sourceRows = f.sourceRows ?? rowNumbers(f.rows, reusable ? line.sourceRows : undefined);
+  line.otherSources = f.otherSources ?? NO_SOURCES;
+  line.explanation = f.explanation;
+  ctx.lines.push(line);
 }
 
 /** Within one person: line kind, then first register row (§7). */
@@ -356,14 +431,14 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
   }
   if (lines.length === 0) return false;
 
-  const reduction = capReduction(ctx, pnr, name);
-  if (reduction) lines.push(reduction);
+  const reduction = capReduction(ctx, pnr);
+  if (reduction) addLine(ctx, pnr, name, reduction);
   if (lines.length > 1) lines.sort(compareWithinPerson);
   return true;
 }
 
 /** R5: the reduction line over the fees inside the cap, given other capped fees and the ability to pay. */
-function capReduction(ctx: MonthContext, pnr: string, name: string): InvoiceLine | undefined {
+function capReduction(ctx: MonthContext, pnr: string): LineFacts | undefined {
   let inside = ZERO;
   for (const l of ctx.lines) if (l.insideCap) inside = inside.isZero() ? l.amount : inside.plus(l.amount);
   const other = ctx.input.otherFees?.byPerson.get(pnr);
@@ -372,22 +447,19 @@ function capReduction(ctx: MonthContext, pnr: string, name: string): InvoiceLine
   const cap = applyCap(inside, ctx.maxtaxa, other?.amount ?? ZERO, ability?.amount);
   if (cap.reduction.isZero()) return undefined;
   return {
-    pnr,
-    name,
-    month: ctx.mKey,
     kind: 'Reduktion högkostnadsskydd',
-    services: '',
-    deviceIds: '',
+    rule: 'R5',
+    rows: NO_ROWS,
     quantity: 1,
+    unitPrice: undefined,
     amount: cap.reduction,
     insideCap: true,
-    rule: 'R5',
+    explanation: cap.explanation,
     sourceRows: [...new Set(ctx.lines.filter((l) => l.insideCap).flatMap((l) => l.sourceRows))].sort((a, b) => a - b),
     otherSources: [
       ...(other?.rows ?? []).map((n) => `${ctx.otherSheet}!${n}`),
       ...(ability ? [`${ctx.abilitySheet}!${ability.row}`] : []),
     ],
-    explanation: cap.explanation,
   };
 }
 

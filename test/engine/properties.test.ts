@@ -3,8 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  billPersonsEachMonth,
   billWorkbook,
   outputSheets,
+  readAbilityToPay,
+  readOtherFees,
+  tariffOf,
+  type MonthBilling,
   readRegister,
   RunError,
   sum,
@@ -534,6 +539,38 @@ describe('properties of billWorkbook over arbitrary registers', () => {
         expect(JSON.stringify(outputSheets(b))).toBe(JSON.stringify(outputSheets(a)));
       }),
       { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('R7: several months billed in one pass (lines reused person after person) give each month as billed alone', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const input = inputOf(s);
+        const settings = { proration: s.proration, reminderDays: s.reminderDays };
+        const { tariff, prisbasbelopp } = tariffOf(undefined);
+        const register = readRegister(input.register, s.month.year);
+        const months = [1, s.month.month, 12].map((m) => ({ year: s.month.year, month: m }));
+        const seen = months.map((): InvoiceLine[] => []);
+        const billings = billPersonsEachMonth(
+          months.map((month) => ({
+            month,
+            register,
+            tariff,
+            prisbasbelopp,
+            otherFees: readOtherFees(input.otherFees!, month),
+            ability: readAbilityToPay(input.ability!, month),
+            settings,
+          })),
+          (m, lines) => seen[m]!.push(...lines.map((l) => ({ ...l, sourceRows: [...l.sourceRows] }))),
+          { reuseLines: true },
+        );
+        months.forEach((month, m) => {
+          const alone = billWorkbook(input, { month, settings });
+          expect(JSON.stringify(seen[m])).toBe(JSON.stringify(alone.lines));
+          expect(JSON.stringify((billings[m] as MonthBilling).problems)).toBe(JSON.stringify(alone.problems));
+        });
+      }),
+      { numRuns: NUM_RUNS / 4 },
     );
   });
 

@@ -42,7 +42,7 @@ export class MonthComparison {
     private readonly recordKind: (lineIndex: number) => LineKind,
   ) {}
 
-  /** Today's lines of one person for the month (all of them; each carries the personnummer). */
+  /** Today's lines of one person for the month (all of them; each carries the personnummer). Keeps copies only. */
   person(lines: readonly InvoiceLine[]): void {
     const pnr = lines[0]!.pnr;
     if (pnr <= this.previous && this.previous !== '')
@@ -83,7 +83,8 @@ export class MonthComparison {
         }
       }
       const todayLines: InvoiceLine[] = [];
-      for (const l of lines) if (l.kind === kind) todayLines.push(l);
+      // Copies: the lines are filled in again for the next person (reuseLines).
+      for (const l of lines) if (l.kind === kind) todayLines.push({ ...l, sourceRows: [...l.sourceRows] });
       (kinds ??= []).push({
         kind,
         billedOre: billedOre[k]!,

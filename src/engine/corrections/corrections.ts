@@ -3,7 +3,14 @@
 // avgifter and Avgiftsutrymme; the tariff version and maxtaxa of that month) and compared with
 // what the record says was billed.
 import { readAbilityToPay } from '../abilityToPay.js';
-import { billMonth, billPersons, monthSettings, type BillingInput, type BillingResult, type MonthBilling } from '../billMonth.js';
+import {
+  billMonth,
+  billPersonsEachMonth,
+  monthSettings,
+  type BillingInput,
+  type BillingResult,
+  type MonthBilling,
+} from '../billMonth.js';
 import { firstDayOfMonth, monthKey, parseMonthKey, type YearMonth } from '../days.js';
 import type { InvoiceLine, LineKind } from '../invoiceLine.js';
 import { readOtherFees } from '../otherFees.js';
@@ -78,19 +85,29 @@ class TodaysInputs {
   }
 
   /**
-   * An earlier month billed again and compared with the record person by person, as §5 bills
-   * them: only the differences are kept. Throws RunError when the month cannot be billed.
+   * Earlier months billed again and compared with the record person by person, as §5 bills
+   * them: only the differences are kept. The months of one billing year share a register reading
+   * and are billed in one pass over its persons. A month that cannot be billed gives its RunError.
    */
   compare(
-    month: YearMonth,
-    billed: BilledMonth,
+    months: ReadonlyArray<{ readonly month: YearMonth; readonly billed: BilledMonth }>,
     recordKind: (line: number) => LineKind,
-  ): { month: MonthBilling; differences: PersonMonthDifference[] } {
-    const comparison = new MonthComparison(billed, recordKind);
-    const again = billPersons(this.billingInput(month), (lines) => comparison.person(lines), {
-      warnings: false,
-    });
-    return { month: again, differences: comparison.finish() };
+  ): Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> {
+    const results: Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> = [];
+    const byYear = new Map<number, number[]>();
+    months.forEach(({ month }, i) => byYear.set(month.year, [...(byYear.get(month.year) ?? []), i]));
+    for (const indices of byYear.values()) {
+      const comparisons = indices.map((i) => new MonthComparison(months[i]!.billed, recordKind));
+      const again = billPersonsEachMonth(
+        indices.map((i) => this.billingInput(months[i]!.month)),
+        (m, lines) => comparisons[m]!.person(lines),
+        { warnings: false, reuseLines: true },
+      );
+      again.forEach((month, j) => {
+        results[indices[j]!] = month instanceof RunError ? month : { month, differences: comparisons[j]!.finish() };
+      });
+    }
+    return results;
   }
 
   private billingInput(month: YearMonth): BillingInput {
@@ -155,18 +172,7 @@ function correctionsRun(today: TodaysInputs, M: YearMonth, record: readonly Bill
 
   const lines: BilledLine[] = [];
   for (const s of sheets) for (const l of s.lines) lines.push(l);
-  const billed = billedByMonth(lines, withSheet, (i) => {
-    const l = lines[i]!;
-    problems.push({
-      severity: 'Varning',
-      sheet: l.sheet,
-      row: l.row,
-      column: 'Personnummer',
-      value: l.pnr,
-      message: `Personnumret "${l.pnr}" går inte att läsa, så raden räknas inte som fakturerad (R7).`,
-      rule: R7,
-    });
-  });
+  const billed = billedByMonth(lines, withSheet);
 
   const checked: string[] = [];
   const notBillable: { month: string; reason: string }[] = [];
@@ -178,29 +184,29 @@ function correctionsRun(today: TodaysInputs, M: YearMonth, record: readonly Bill
   };
   const versions = new Map<string, TariffVersion>();
   const recordKind = (i: number) => lines[i]!.kind;
-  for (const key of withSheet) {
-    const m = parseMonthKey(key)!;
-    let again: ReturnType<TodaysInputs['compare']>;
-    try {
-      again = today.compare(m, billed.get(key)!, recordKind);
-    } catch (e) {
-      if (!(e instanceof RunError)) throw e;
-      notBillable.push({ month: key, reason: e.message });
+  const compared = today.compare(
+    withSheet.map((key) => ({ month: parseMonthKey(key)!, billed: billed.get(key)! })),
+    recordKind,
+  );
+  withSheet.forEach((key, i) => {
+    const again = compared[i]!;
+    if (again instanceof RunError) {
+      notBillable.push({ month: key, reason: again.message });
       problems.push({
         severity: 'Varning',
         sheet: `Faktura ${key}`,
         column: '',
         value: '',
-        message: `${key} kontrollerades inte för rättelser: ${e.message}`,
+        message: `${key} kontrollerades inte för rättelser: ${again.message}`,
         rule: R7,
       });
-      continue;
+      return;
     }
     checked.push(key);
-    versions.set(key, tariffVersionOn(today.tariff, firstDayOfMonth(m))!);
+    versions.set(key, tariffVersionOn(today.tariff, firstDayOfMonth(parseMonthKey(key)!))!);
     collectErrors(again.month);
     for (const d of again.differences) differences.push(d);
-  }
+  });
 
   const billing = today.bill(M);
   collectErrors(billing);

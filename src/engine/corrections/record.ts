@@ -12,6 +12,8 @@ export interface BilledLine {
   readonly row: number;
   /** Normalised as in §4: `ÅÅÅÅMMDD-NNNC`. */
   readonly pnr: string;
+  /** `pnr` as a number, as parsePersonnummer keys it: same order as `pnr`. */
+  readonly personKey: number;
   /** `Månad`: the month the amount concerns, `ÅÅÅÅ-MM` (a correction line: the month it corrects). */
   readonly month: string;
   readonly kind: LineKind;

@@ -81,6 +81,8 @@ export interface RecordLine {
   readonly row: number;
   /** Normalised as in §4: YYYYMMDD-NNNC. */
   readonly pnr: string;
+  /** `pnr` as a number (parsePersonnummer's key): R7 groups and orders by it without parsing again. */
+  readonly personKey: number;
   /** YYYY-MM: the month the amount concerns (a correction line: the month it corrects). */
   readonly month: string;
   readonly kind: LineKind;
@@ -301,7 +303,16 @@ export function readInvoiceRecord(sheet: SheetCells, options: RecordOptions = {}
       problems.push(...own);
     }
     if (readable && pnr.ok && typeof amount === 'number')
-      lines.push({ sheet: sheet.name, row, pnr: pnr.value, month: lineMonth!, kind: kind!, amountOre: amount, cells });
+      lines.push({
+        sheet: sheet.name,
+        row,
+        pnr: pnr.value,
+        personKey: pnr.key,
+        month: lineMonth!,
+        kind: kind!,
+        amountOre: amount,
+        cells,
+      });
   }
   return { ...base, lines, problems, rowCount };
 }

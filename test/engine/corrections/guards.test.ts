@@ -162,6 +162,20 @@ describe('§9 the record', () => {
     expect(correctionsOf(may)).toEqual([['2025-03', 'Månadsavgift', -239]]);
   });
 
+  it('a month of the same year without a tariff is not checked; the other months of that year are (one pass over the persons)', () => {
+    const taxa = taxaSheet([{ from: '2025-03-01' }]);
+    const february = { name: 'Faktura 2025-02', lines: [] };
+    const billed = billInSequence(workbook([ALARM], { taxa }), ['2025-03', '2025-04']);
+    const may = run(workbook([ENDED], { taxa }), '2025-05', recordOf(february, ...billed));
+    expect(may.corrections.checked).toEqual(['2025-03', '2025-04']);
+    expect(may.corrections.notBillable.map((n) => n.month)).toEqual(['2025-02']);
+    expect(r7(may.corrections.problems)[0]!.message).toMatch(/^2025-02 kontrollerades inte för rättelser: Ingen taxa gäller/);
+    expect(correctionsOf(may)).toEqual([
+      ['2025-03', 'Månadsavgift', -239],
+      ['2025-04', 'Månadsavgift', -239],
+    ]);
+  });
+
   it('a person who moved to Särskilt boende: the reason names it', () => {
     const billed = billInSequence(workbook([ALARM]), ['2025-03']);
     const may = run(workbook([{ ...ALARM, Boende: 'Särskilt boende' }]), '2025-05', recordOf(...billed));

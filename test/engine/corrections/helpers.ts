@@ -8,7 +8,7 @@ import {
   type WorkbookInput,
 } from '../../../src/engine/index.js';
 import { month, sheetOf, type RowSpec } from '../helpers.js';
-import { parseMonthKey } from '../../../src/engine/index.js';
+import { parseMonthKey, parsePersonnummer } from '../../../src/engine/index.js';
 
 /** One invoice sheet as the product writes it: M's lines, each person's corrections after their own lines. */
 export interface WrittenSheet {
@@ -26,6 +26,12 @@ export function sheetOfRun(run: CorrectionsRun): WrittenSheet {
   return { name: `Faktura ${billing.month.year}-${String(billing.month.month).padStart(2, '0')}`, lines };
 }
 
+function keyOf(pnr: string): number {
+  const p = parsePersonnummer(pnr, 2000);
+  if (!p.ok) throw new Error(`test helper: unreadable personnummer ${pnr}`);
+  return p.key;
+}
+
 /** The record of these sheets as the invoice-sheet reader gives it: lines from row 2, under a header row. */
 export function recordOf(...sheets: WrittenSheet[]): BilledSheet[] {
   return sheets.map((s) => {
@@ -37,6 +43,7 @@ export function recordOf(...sheets: WrittenSheet[]): BilledSheet[] {
         sheet: s.name,
         row: i + 2,
         pnr: l.pnr,
+        personKey: keyOf(l.pnr),
         month: l.month,
         kind: l.kind,
         amountOre: l.amount.times(100).toNumber(),
