@@ -14,7 +14,7 @@ import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
 import { costProblemMessage, lostDeviceChargeFor, reminderDaysFor, type LostDeviceCharge } from './rules/lostDeviceCharge.js';
-import { FEE_CATEGORIES, SERVICES } from './services.js';
+import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionForMonth, type Tariff, type TariffVersion } from './tariff.js';
 import { displayValue } from './text.js';
@@ -68,14 +68,18 @@ export type PersonVisitor = (lines: readonly InvoiceLine[]) => void;
 /** As PersonVisitor, for one of several months billed together: `month` indexes the inputs. */
 export type PersonMonthVisitor = (month: number, lines: readonly InvoiceLine[]) => void;
 
-const SERVICE_ORDER = new Map(SERVICES.map((s, i) => [s.name, i]));
-
 function distinctServices(rows: readonly RegisterRow[]): string {
   if (rows.length === 1) return rows[0]!.service.name;
-  const names: string[] = [];
-  for (const r of rows) if (!names.includes(r.service.name)) names.push(r.service.name);
-  names.sort((a, b) => SERVICE_ORDER.get(a)! - SERVICE_ORDER.get(b)!);
-  return names.join(', ');
+  // In SERVICES order, each name once.
+  let names = '';
+  for (const s of SERVICES) {
+    for (const r of rows) {
+      if (r.service.name !== s.name) continue;
+      names = names === '' ? s.name : `${names}, ${s.name}`;
+      break;
+    }
+  }
+  return names;
 }
 
 function distinctDevices(rows: readonly RegisterRow[]): string {
@@ -90,9 +94,9 @@ function rowNumbers(rows: readonly RegisterRow[], into?: number[]): number[] {
   if (!into && rows.length === 1) return [rows[0]!.rowNumber];
   const out = into ?? new Array<number>(rows.length);
   out.length = rows.length;
+  // Rows arrive in register order (forEachPerson, and every filter keeps it): the numbers ascend.
   for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.rowNumber;
-  // Rows arrive in register order from forEachPerson; sorting keeps that promise explicit.
-  return rows.length > 1 ? out.sort((a, b) => a - b) : out;
+  return out;
 }
 
 /** §5 for month M: every person's lines, persons in personnummer order (§7). */
@@ -171,6 +175,7 @@ function monthContext(input: BillingInput, options: PersonBillingOptions): Month
     explanations: new Map(),
     overMaxtaxa: new Map(),
     lines: [],
+    lineCount: 0,
     reusable: options.reuseLines ? [] : undefined,
     warnings: options.warnings ?? true,
   };
@@ -206,8 +211,9 @@ interface MonthContext {
   /** Explanations that repeat on every full month, made once. */
   readonly explanations: Map<number, MonthlyCharge>;
   readonly overMaxtaxa: Map<Money, boolean>;
-  /** The person being billed: their lines so far (one array for every person, never kept). */
+  /** The person being billed: their lines so far (one array for every person, never kept), `lineCount` of them. */
   readonly lines: DraftLine[];
+  lineCount: number;
   /** Line objects filled in again person after person (PersonBillingOptions.reuseLines). */
   readonly reusable: DraftLine[] | undefined;
   /** False: the month's own Varningar are not made (R7 bills earlier months again for their amounts and Fel rows). */
@@ -291,7 +297,7 @@ function blankLine(): DraftLine {
 /** §7: one invoice line of the person being billed. */
 function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): void {
   const reusable = ctx.reusable;
-  const line = reusable ? (reusable[ctx.lines.length] ??= blankLine()) : blankLine();
+  const line = reusable ? (reusable[ctx.lineCount] ??= blankLine()) : blankLine();
   line.pnr = pnr;
   line.name = name;
   line.month = ctx.mKey;
@@ -306,12 +312,22 @@ function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): vo
   line.sourceRows = f.sourceRows ?? rowNumbers(f.rows, reusable ? line.sourceRows : undefined);
   line.otherSources = f.otherSources ?? NO_SOURCES;
   line.explanation = f.explanation;
-  ctx.lines.push(line);
+  ctx.lines[ctx.lineCount++] = line;
 }
 
 /** Within one person: line kind, then first register row (§7). */
 function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
   return KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0);
+}
+
+/** A person's few lines into §7 order, stably and in place: Array.prototype.sort copies its array on every call. */
+function sortWithinPerson(lines: DraftLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compareWithinPerson(lines[j]!, line) > 0; j--) lines[j + 1] = lines[j]!;
+    lines[j + 1] = line;
+  }
 }
 
 function sameRow(a: RegisterRow, b: RegisterRow): boolean {
@@ -329,12 +345,47 @@ function sameRow(a: RegisterRow, b: RegisterRow): boolean {
   );
 }
 
+// Row selections as plain loops: billPerson runs for every person and month (R7: 12 a person),
+// and a filter callback capturing a loop variable costs an allocation per iteration.
+
+function sameAs(rows: readonly RegisterRow[], r: RegisterRow): RegisterRow | undefined {
+  for (const k of rows) if (sameRow(k, r)) return k;
+  return undefined;
+}
+
+/** The name to print: the first row's that has one. */
+function nameOf(rows: readonly RegisterRow[]): string {
+  for (const r of rows) if (r.name !== '') return r.name;
+  return '';
+}
+
+function withoutRow(rows: readonly RegisterRow[], left: RegisterRow): RegisterRow[] {
+  const out: RegisterRow[] = [];
+  for (const r of rows) if (r !== left) out.push(r);
+  return out;
+}
+
+function rowsOfCategory(rows: RegisterRow[], category: FeeCategory): RegisterRow[] {
+  if (rows.length === 1) return rows[0]!.service.category === category ? rows : NO_ROWS;
+  let out: RegisterRow[] | undefined;
+  for (const r of rows) if (r.service.category === category) (out ??= []).push(r);
+  return out ?? NO_ROWS;
+}
+
+/** R1: the rows in ordinary housing with at least one active day in [start, end]. */
+function billableRows(rows: RegisterRow[], start: number, end: number): RegisterRow[] {
+  if (rows.length === 1) return isBillableIn(rows[0]!, start, end) ? rows : NO_ROWS;
+  let out: RegisterRow[] | undefined;
+  for (const r of rows) if (isBillableIn(r, start, end)) (out ??= []).push(r);
+  return out ?? NO_ROWS;
+}
+
 /** Identical duplicates: the first row stands, the others are reported and not billed again. */
 function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[] {
   if (rows.length < 2) return rows;
   const kept: RegisterRow[] = [];
   for (const r of rows) {
-    const first = kept.find((k) => sameRow(k, r));
+    const first = sameAs(kept, r);
     if (first)
       rowProblem(
         ctx,
@@ -354,9 +405,9 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
   const { month, version, settings, start, end } = ctx;
   const pnr = allRows[0]!.pnr;
   const candidates = withoutDuplicates(ctx, allRows);
-  const name = candidates.length === 1 ? candidates[0]!.name : (candidates.find((r) => r.name !== '')?.name ?? '');
+  const name = nameOf(candidates);
   const lines = ctx.lines;
-  lines.length = 0;
+  ctx.lineCount = 0;
 
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
   let rows = candidates;
@@ -367,7 +418,7 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
         : lostDeviceChargeFor(r, month, reminderDaysFor(ctx.input.tariff, r.reminder, ctx.input.settings?.reminderDays));
     if (outcome.kind === 'costProblem') {
       rowProblem(ctx, 'Fel', r, 'cost', costProblemMessage(outcome), displayValue(r.costCell), 'R4');
-      rows = rows.filter((x) => x !== r);
+      rows = withoutRow(rows, r);
     } else if (outcome.kind === 'reminderMissing') {
       rowProblem(ctx, 'Varning', r, 'reminder', REMINDER_MISSING, '', 'R4');
     } else if (outcome.kind === 'charge') {
@@ -386,22 +437,12 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
 
   // R1: per category, over the union of active days in ordinary housing.
   for (const category of FEE_CATEGORIES) {
-    const ofCategory =
-      rows.length === 1
-        ? rows[0]!.service.category === category
-          ? rows
-          : NO_ROWS
-        : rows.filter((r) => r.service.category === category);
+    const ofCategory = rowsOfCategory(rows, category);
     if (ofCategory.length === 0) continue;
     if (category === 'alarm' && ofCategory.length > 1 && ctx.warnings) warnOverlappingAlarms(ctx, ofCategory);
     const fee = version.monthlyFee[category];
     if (fee.isZero()) continue;
-    const billable =
-      ofCategory.length === 1
-        ? isBillableIn(ofCategory[0]!, start, end)
-          ? ofCategory
-          : NO_ROWS
-        : ofCategory.filter((r) => isBillableIn(r, start, end));
+    const billable = billableRows(ofCategory, start, end);
     if (billable.length === 0) continue;
     const charge = proratedFee(fee, activeDaysInMonth(billable, month), month, settings.proration, category, ctx.explanations);
     addLine(ctx, pnr, name, {
@@ -429,11 +470,13 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
       explanation: occ.explanation,
     });
   }
-  if (lines.length === 0) return false;
+  if (ctx.lineCount === 0) return false;
+  // Lines are written by count and the array cut here: `length = 0` per person would drop its storage.
+  lines.length = ctx.lineCount;
 
   const reduction = capReduction(ctx, pnr);
   if (reduction) addLine(ctx, pnr, name, reduction);
-  if (lines.length > 1) lines.sort(compareWithinPerson);
+  sortWithinPerson(lines);
   return true;
 }
 

@@ -70,10 +70,11 @@ export class MonthComparison {
       const k = KIND_INDEX[l.kind];
       todayOre[k] = todayOre[k]! + this.ore(l.amount);
     }
-    const billedOre = person < 0 ? this.nothing : billed.ore.subarray(person * KIND_COUNT, (person + 1) * KIND_COUNT);
+    const billedOre = person < 0 ? this.nothing : billed.ore;
+    const at = person < 0 ? 0 : person * KIND_COUNT;
     let kinds: KindDifference[] | undefined;
     for (let k = 0; k < KIND_COUNT; k++) {
-      if (todayOre[k] === billedOre[k]) continue;
+      if (todayOre[k] === billedOre[at + k]) continue;
       const kind = LINE_KINDS[k]!;
       const recordLines: number[] = [];
       if (person >= 0) {
@@ -87,7 +88,7 @@ export class MonthComparison {
       for (const l of lines) if (l.kind === kind) todayLines.push({ ...l, sourceRows: [...l.sourceRows] });
       (kinds ??= []).push({
         kind,
-        billedOre: billedOre[k]!,
+        billedOre: billedOre[at + k]!,
         todayOre: todayOre[k]!,
         todayLines,
         recordLines: recordLines.length ? recordLines : NONE,

@@ -20,25 +20,20 @@ export function activeDaysInMonth(spans: readonly ActiveSpan[], month: YearMonth
     const only = spans[0]!;
     return Math.max(0, Math.min(only.ended ?? end, end) - Math.max(only.installed, start) + 1);
   }
-  const inMonth: [number, number][] = [];
-  for (const s of spans) {
-    const from = Math.max(s.installed, start);
-    const to = Math.min(s.ended ?? end, end);
-    if (from <= to) inMonth.push([from, to]);
-  }
-  if (inMonth.length === 0) return 0;
-  inMonth.sort((a, b) => a[0] - b[0]);
+  // A month has at most 31 days: the union of the spans is a bitmask of its days (bit 0 = the 1st).
   let days = 0;
-  let [curFrom, curTo] = inMonth[0]!;
-  for (let i = 1; i < inMonth.length; i++) {
-    const [f, t] = inMonth[i]!;
-    if (f > curTo + 1) {
-      days += curTo - curFrom + 1;
-      curFrom = f;
-      curTo = t;
-    } else if (t > curTo) curTo = t;
+  for (const s of spans) {
+    const from = Math.max(s.installed, start) - start;
+    const to = Math.min(s.ended ?? end, end) - start;
+    if (from <= to) days |= ((2 ** (to - from + 1) - 1) * 2 ** from) | 0;
   }
-  return days + (curTo - curFrom + 1);
+  return bitCount(days);
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits >>> 0; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 export interface MonthlyCharge {
