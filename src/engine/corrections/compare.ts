@@ -1,6 +1,6 @@
 // §9: today's billing of an earlier month m against billed(p, m, kind), per person and kind.
 import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
-import { KIND_COUNT, KIND_INDEX, oreConverter, type BilledMonth } from './billed.js';
+import { addBilledOre, KIND_COUNT, KIND_INDEX, oreConverter, type BilledMonth } from './billed.js';
 
 export interface KindDifference {
   readonly kind: LineKind;
@@ -35,12 +35,9 @@ export class MonthComparison {
   private previous = '';
   private readonly ore = oreConverter();
   private readonly todayOre = new Float64Array(KIND_COUNT);
-  private readonly nothing = new Float64Array(KIND_COUNT);
+  private readonly billedOre = new Float64Array(KIND_COUNT);
 
-  constructor(
-    private readonly billed: BilledMonth,
-    private readonly recordKind: (lineIndex: number) => LineKind,
-  ) {}
+  constructor(private readonly billed: BilledMonth) {}
 
   /** Today's lines of one person for the month (all of them; each carries the personnummer). Keeps copies only. */
   person(lines: readonly InvoiceLine[]): void {
@@ -64,23 +61,23 @@ export class MonthComparison {
   }
 
   private compare(pnr: string, person: number, lines: readonly InvoiceLine[]): void {
-    const { billed, todayOre } = this;
+    const { billed, todayOre, billedOre } = this;
     todayOre.fill(0);
     for (const l of lines) {
       const k = KIND_INDEX[l.kind];
       todayOre[k] = todayOre[k]! + this.ore(l.amount);
     }
-    const billedOre = person < 0 ? this.nothing : billed.ore;
-    const at = person < 0 ? 0 : person * KIND_COUNT;
+    billedOre.fill(0);
+    if (person >= 0) addBilledOre(billed, person, billedOre);
     let kinds: KindDifference[] | undefined;
     for (let k = 0; k < KIND_COUNT; k++) {
-      if (todayOre[k] === billedOre[at + k]) continue;
+      if (todayOre[k] === billedOre[k]) continue;
       const kind = LINE_KINDS[k]!;
       const recordLines: number[] = [];
       if (person >= 0) {
         for (let x = billed.start[person]!; x < billed.start[person + 1]!; x++) {
           const line = billed.lines[x]!;
-          if (this.recordKind(line) === kind) recordLines.push(line);
+          if (billed.kindOf[line] === k) recordLines.push(line);
         }
       }
       const todayLines: InvoiceLine[] = [];
@@ -88,7 +85,7 @@ export class MonthComparison {
       for (const l of lines) if (l.kind === kind) todayLines.push({ ...l, sourceRows: [...l.sourceRows] });
       (kinds ??= []).push({
         kind,
-        billedOre: billedOre[at + k]!,
+        billedOre: billedOre[k]!,
         todayOre: todayOre[k]!,
         todayLines,
         recordLines: recordLines.length ? recordLines : NONE,

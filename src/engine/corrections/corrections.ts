@@ -12,7 +12,7 @@ import {
   type MonthBilling,
 } from '../billMonth.js';
 import { firstDayOfMonth, monthKey, parseMonthKey, type YearMonth } from '../days.js';
-import type { InvoiceLine, LineKind } from '../invoiceLine.js';
+import type { InvoiceLine } from '../invoiceLine.js';
 import { readOtherFees } from '../otherFees.js';
 import { RunError, type Problem } from '../problems.js';
 import { readRegister, type RegisterReading, type RegisterRow } from '../register.js';
@@ -91,13 +91,12 @@ class TodaysInputs {
    */
   compare(
     months: ReadonlyArray<{ readonly month: YearMonth; readonly billed: BilledMonth }>,
-    recordKind: (line: number) => LineKind,
   ): Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> {
     const results: Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> = [];
     const byYear = new Map<number, number[]>();
     months.forEach(({ month }, i) => byYear.set(month.year, [...(byYear.get(month.year) ?? []), i]));
     for (const indices of byYear.values()) {
-      const comparisons = indices.map((i) => new MonthComparison(months[i]!.billed, recordKind));
+      const comparisons = indices.map((i) => new MonthComparison(months[i]!.billed));
       const again = billPersonsEachMonth(
         indices.map((i) => this.billingInput(months[i]!.month)),
         (m, lines) => comparisons[m]!.person(lines),
@@ -183,11 +182,7 @@ function correctionsRun(today: TodaysInputs, M: YearMonth, record: readonly Bill
       if (p.severity === 'Fel' && p.sheet === b.registerSheet && p.row !== undefined) errorRowNumbers.add(p.row);
   };
   const versions = new Map<string, TariffVersion>();
-  const recordKind = (i: number) => lines[i]!.kind;
-  const compared = today.compare(
-    withSheet.map((key) => ({ month: parseMonthKey(key)!, billed: billed.get(key)! })),
-    recordKind,
-  );
+  const compared = today.compare(withSheet.map((key) => ({ month: parseMonthKey(key)!, billed: billed.get(key)! })));
   withSheet.forEach((key, i) => {
     const again = compared[i]!;
     if (again instanceof RunError) {
