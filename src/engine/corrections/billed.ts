@@ -112,18 +112,18 @@ export function billedByMonth(lines: readonly BilledLine[], months: readonly str
   months.forEach((month, p) => {
     const sorted = sortByPerson(buckets[p]!.lines, personKey);
     const pnrs: string[] = [];
-    const starts: number[] = [];
+    const start = new Int32Array(sorted.length + 1); // at most one person per line; cut below
     let last = -1;
     for (let j = 0; j < sorted.length; j++) {
       const i = sorted[j]!;
       if (personKey[i] !== last) {
         last = personKey[i]!;
+        start[pnrs.length] = j;
         pnrs.push(lines[i]!.pnr);
-        starts.push(j);
       }
     }
-    starts.push(sorted.length);
-    out.set(month, { month, pnrs, start: Int32Array.from(starts), lines: sorted, kindOf, oreOf });
+    start[pnrs.length] = sorted.length;
+    out.set(month, { month, pnrs, start: start.slice(0, pnrs.length + 1), lines: sorted, kindOf, oreOf });
   });
   return out;
 }
