@@ -169,8 +169,7 @@ function correctionsRun(today: TodaysInputs, M: YearMonth, record: readonly Bill
   const withoutRecord = window.filter((m) => !sheetMonths.has(m));
   const problems: Problem[] = sheets.flatMap((s) => s.problems.map(recordProblemWarning));
 
-  const lines: BilledLine[] = [];
-  for (const s of sheets) for (const l of s.lines) lines.push(l);
+  const lines = ([] as BilledLine[]).concat(...sheets.map((s) => s.lines));
   const billed = billedByMonth(lines, withSheet);
 
   const checked: string[] = [];
