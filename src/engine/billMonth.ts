@@ -10,11 +10,12 @@ import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
 import { forEachPerson } from './personGroups.js';
+import { personRows, rowsByCategory, type PersonRows } from './personRows.js';
 import { applyCap } from './rules/cap.js';
 import { installationOccasions } from './rules/installation.js';
 import { activeDaysInMonth, proratedFee, type MonthlyCharge } from './rules/monthlyFee.js';
 import { costProblemMessage, lostDeviceChargeFor, reminderDaysFor, type LostDeviceCharge } from './rules/lostDeviceCharge.js';
-import { FEE_CATEGORIES, SERVICES, type FeeCategory } from './services.js';
+import { FEE_CATEGORIES, SERVICES } from './services.js';
 import type { BillingSettings } from './settings.js';
 import { tariffVersionForMonth, type Tariff, type TariffVersion } from './tariff.js';
 import { displayValue } from './text.js';
@@ -150,9 +151,10 @@ export function billPersonsEachMonth(
     }
   });
   forEachPerson(register.rows, (rows) => {
+    const person = personRows(rows);
     for (let m = 0; m < months.length; m++) {
       const month = months[m]!;
-      if (!(month instanceof RunError) && billPerson(month, rows)) visit(m, month.lines);
+      if (!(month instanceof RunError) && billPerson(month, person)) visit(m, month.lines);
     }
   });
   return months.map((m) => (m instanceof RunError ? m : monthBilling(m)));
@@ -330,46 +332,13 @@ function sortWithinPerson(lines: DraftLine[]): void {
   }
 }
 
-function sameRow(a: RegisterRow, b: RegisterRow): boolean {
-  return (
-    a.service === b.service &&
-    a.installed === b.installed &&
-    a.ended === b.ended &&
-    a.deviceId === b.deviceId &&
-    a.returnStatus === b.returnStatus &&
-    a.reminder === b.reminder &&
-    displayValue(a.costCell) === displayValue(b.costCell) &&
-    a.housing === b.housing &&
-    a.installType === b.installType &&
-    a.name === b.name
-  );
-}
-
 // Row selections as plain loops: billPerson runs for every person and month (R7: 12 a person),
 // and a filter callback capturing a loop variable costs an allocation per iteration.
-
-function sameAs(rows: readonly RegisterRow[], r: RegisterRow): RegisterRow | undefined {
-  for (const k of rows) if (sameRow(k, r)) return k;
-  return undefined;
-}
-
-/** The name to print: the first row's that has one. */
-function nameOf(rows: readonly RegisterRow[]): string {
-  for (const r of rows) if (r.name !== '') return r.name;
-  return '';
-}
 
 function withoutRow(rows: readonly RegisterRow[], left: RegisterRow): RegisterRow[] {
   const out: RegisterRow[] = [];
   for (const r of rows) if (r !== left) out.push(r);
   return out;
-}
-
-function rowsOfCategory(rows: RegisterRow[], category: FeeCategory): RegisterRow[] {
-  if (rows.length === 1) return rows[0]!.service.category === category ? rows : NO_ROWS;
-  let out: RegisterRow[] | undefined;
-  for (const r of rows) if (r.service.category === category) (out ??= []).push(r);
-  return out ?? NO_ROWS;
 }
 
 /** R1: the rows in ordinary housing with at least one active day in [start, end]. */
@@ -380,38 +349,30 @@ function billableRows(rows: RegisterRow[], start: number, end: number): Register
   return out ?? NO_ROWS;
 }
 
-/** Identical duplicates: the first row stands, the others are reported and not billed again. */
-function withoutDuplicates(ctx: MonthContext, rows: RegisterRow[]): RegisterRow[] {
-  if (rows.length < 2) return rows;
-  const kept: RegisterRow[] = [];
-  for (const r of rows) {
-    const first = sameAs(kept, r);
-    if (first)
-      rowProblem(
-        ctx,
-        'Varning',
-        r,
-        '',
-        `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`,
-        '',
-      );
-    else kept.push(r);
-  }
-  return kept;
+/** §6: a duplicate is billed once; each month it is billed says so. */
+function warnDuplicates(ctx: MonthContext, person: PersonRows): void {
+  for (const [r, first] of person.duplicates)
+    rowProblem(
+      ctx,
+      'Varning',
+      r,
+      '',
+      `Raden är identisk med rad ${first.rowNumber} och räknas bara en gång. Ta bort dubbletten.`,
+      '',
+    );
 }
 
 /** §5 for one person into ctx.lines: R4, R1, R3, then R5 over what is inside the cap; whether they are billed. */
-function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
+function billPerson(ctx: MonthContext, person: PersonRows): boolean {
   const { month, version, settings, start, end } = ctx;
-  const pnr = allRows[0]!.pnr;
-  const candidates = withoutDuplicates(ctx, allRows);
-  const name = nameOf(candidates);
+  const { pnr, name } = person;
+  if (ctx.warnings && person.duplicates.length > 0) warnDuplicates(ctx, person);
   const lines = ctx.lines;
   ctx.lineCount = 0;
 
   // R4 first: a charge due without a usable Kostnad is a Fel that leaves the row out entirely.
-  let rows = candidates;
-  for (const r of candidates) {
+  let rows = person.rows;
+  for (const r of person.rows) {
     const outcome =
       r.returnStatus === 'none'
         ? NO_LOST_DEVICE_CHARGE
@@ -436,8 +397,10 @@ function billPerson(ctx: MonthContext, allRows: RegisterRow[]): boolean {
   }
 
   // R1: per category, over the union of active days in ordinary housing.
-  for (const category of FEE_CATEGORIES) {
-    const ofCategory = rowsOfCategory(rows, category);
+  const byCategory = rows === person.rows ? person.byCategory : rowsByCategory(rows);
+  for (let c = 0; c < FEE_CATEGORIES.length; c++) {
+    const category = FEE_CATEGORIES[c]!;
+    const ofCategory = byCategory[c]!;
     if (ofCategory.length === 0) continue;
     if (category === 'alarm' && ofCategory.length > 1 && ctx.warnings) warnOverlappingAlarms(ctx, ofCategory);
     const fee = version.monthlyFee[category];
