@@ -94,7 +94,7 @@ function distinctDevices(rows: readonly RegisterRow[]): string {
 function rowNumbers(rows: readonly RegisterRow[], into?: number[]): number[] {
   if (!into && rows.length === 1) return [rows[0]!.rowNumber];
   const out = into ?? new Array<number>(rows.length);
-  out.length = rows.length;
+  if (out.length !== rows.length) out.length = rows.length;
   // Rows arrive in register order (forEachPerson, and every filter keeps it): the numbers ascend.
   for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.rowNumber;
   return out;
@@ -435,7 +435,7 @@ function billPerson(ctx: MonthContext, person: PersonRows): boolean {
   }
   if (ctx.lineCount === 0) return false;
   // Lines are written by count and the array cut here: `length = 0` per person would drop its storage.
-  lines.length = ctx.lineCount;
+  if (lines.length !== ctx.lineCount) lines.length = ctx.lineCount;
 
   const reduction = capReduction(ctx, pnr);
   if (reduction) addLine(ctx, pnr, name, reduction);

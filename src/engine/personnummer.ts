@@ -8,6 +8,8 @@ export type PersonnummerResult =
       /** A number that sorts and groups like `value`, but cheaper. */
       readonly key: number;
       readonly coordinationNumber: boolean;
+      /** Written with its century (12 digits): the same whatever the billing year. */
+      readonly centuryWritten: boolean;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -111,7 +113,7 @@ export function parsePersonnummer(raw: unknown, billingYear: number): Personnumm
     hasCentury && sepCode === 45 && year >= 1000
       ? text
       : `${String(year).padStart(4, '0')}${text.substr(from + 2, 4)}-${text.substr(tailFrom, 4)}`;
-  return { ok: true, value, key, coordinationNumber };
+  return { ok: true, value, key, coordinationNumber, centuryWritten: hasCentury };
 }
 
 /** Months since 1800, day field, last four digits: the order of `value`, and (1800–2099) < 2^32. */
@@ -146,7 +148,7 @@ function normalForm(text: string): PersonnummerResult | undefined {
   if (luhn % 10 !== 0 || year < 1000) return undefined;
   const coordinationNumber = dayField > 60;
   if (!isValidYmd(year, month, coordinationNumber ? dayField - 60 : dayField)) return undefined;
-  return { ok: true, value: text, key: personKey(year, month, dayField, tail), coordinationNumber };
+  return { ok: true, value: text, key: personKey(year, month, dayField, tail), coordinationNumber, centuryWritten: true };
 }
 
 /** The Luhn check digit for the first nine digits of the 10-digit form (YYMMDDNNN). */

@@ -49,6 +49,11 @@ export interface RegisterReading {
   readonly problems: readonly Problem[];
   /** Data rows in the used range that were not blank. */
   readonly dataRowCount: number;
+  /**
+   * Every personnummer was read with its century written: the reading is the same for any billing
+   * year (a 10-digit one takes its century from the year, §4).
+   */
+  readonly sameEveryYear: boolean;
   /** Rows left out for a Fel whose personnummer could still be read (R7 holds that person's corrections). */
   readonly rejectedRows: readonly RejectedRow[];
   /** Header text as written, per field, for messages. */
@@ -314,6 +319,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
   const date1904 = sheet.date1904 === true;
   const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
   let dataRowCount = 0;
+  let sameEveryYear = true;
 
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];
@@ -325,6 +331,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
 
     const pnrCell = cellAt(ctx, iPnr);
     const pnr = parsePersonnummer(pnrCell, billingYear);
+    if (!pnr.ok || !pnr.centuryWritten) sameEveryYear = false;
     if (!pnr.ok) report(ctx, 'Fel', 'pnr', personnummerProblem(pnr.reason), pnrCell);
 
     const serviceCell = cellAt(ctx, iService);
@@ -377,5 +384,5 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       installType,
     });
   }
-  return { sheetName: sheet.name, rows, problems, dataRowCount, rejectedRows, headers, columnLetters: letters };
+  return { sheetName: sheet.name, rows, problems, dataRowCount, sameEveryYear, rejectedRows, headers, columnLetters: letters };
 }

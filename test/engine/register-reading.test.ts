@@ -15,7 +15,21 @@ import {
   RunError,
   type SheetCells,
 } from '../../src/engine/index.js';
-import { bill, errorsAt, HEADERS, linesOf, month, P1, P2, problemsAt, runErrorOf, serial, sheetOf, utcDate } from './helpers.js';
+import {
+  bill,
+  errorsAt,
+  HEADERS,
+  linesOf,
+  month,
+  P1,
+  P2,
+  problemsAt,
+  runErrorOf,
+  serial,
+  sheetOf,
+  shortPnr,
+  utcDate,
+} from './helpers.js';
 
 const run = (register: SheetCells, key = '2025-03') => billWorkbook({ register }, { month: month(key) });
 const active = { Personnummer: P1, Tjänst: 'Trygghetslarm', Installerad: '2024-01-01' };
@@ -402,6 +416,23 @@ describe('§4 rows and problem locations', () => {
     const copy = JSON.stringify(frozen);
     expect(() => run({ name: 'Enhetsregister', values: frozen })).not.toThrow();
     expect(JSON.stringify(frozen)).toBe(copy);
+  });
+
+  it('§4: a reading is the same every billing year only when every personnummer has its century written', () => {
+    const alarm = { Tjänst: 'Trygghetslarm', Installerad: '2025-03-12' };
+    const read = (...pnrs: unknown[]) =>
+      readRegister(
+        sheetOf(
+          'Enhetsregister',
+          pnrs.map((p) => ({ ...alarm, Personnummer: p })),
+        ),
+        2025,
+      ).sameEveryYear;
+    expect(read(P1, P2)).toBe(true);
+    expect(read(P1, 194001011230)).toBe(true); // 12 digits as a number
+    expect(read(P1, shortPnr(P2))).toBe(false); // 10 digits: the century follows the billing year
+    expect(read(P1, shortPnr(P2, '+'))).toBe(false);
+    expect(read(P1, '19400101-1231')).toBe(false); // unreadable: another year might read it otherwise
   });
 
   it('§4: readRegister keeps the parsed fields (normalised pnr, defaults for empty cells)', () => {

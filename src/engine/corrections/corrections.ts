@@ -60,9 +60,10 @@ function monthOfIndex(i: number): YearMonth {
   return { year: Math.floor(i / 12), month: (i % 12) + 1 };
 }
 
-/** Today's inputs, each read once: the register once per billing year (the century of a 10-digit personnummer). */
+/** Today's inputs, each read once: the register once, or once per billing year where it has a 10-digit personnummer (its century). */
 class TodaysInputs {
   private readonly readings = new Map<number, RegisterReading>();
+  private everyYear: RegisterReading | undefined;
   readonly tariff;
   readonly prisbasbelopp;
 
@@ -74,8 +75,10 @@ class TodaysInputs {
   }
 
   register(year: number): RegisterReading {
-    let r = this.readings.get(year);
+    let r = this.readings.get(year) ?? this.everyYear;
     if (!r) this.readings.set(year, (r = readRegister(this.input.register, year, this.options.mapping)));
+    // Without a 10-digit personnummer every year reads the same: one reading, one pass over its persons.
+    if (r.sameEveryYear) this.everyYear = r;
     return r;
   }
 
@@ -86,16 +89,19 @@ class TodaysInputs {
 
   /**
    * Earlier months billed again and compared with the record person by person, as §5 bills
-   * them: only the differences are kept. The months of one billing year share a register reading
-   * and are billed in one pass over its persons. A month that cannot be billed gives its RunError.
+   * them: only the differences are kept. The months that share a register reading are billed in
+   * one pass over its persons. A month that cannot be billed gives its RunError.
    */
   compare(
     months: ReadonlyArray<{ readonly month: YearMonth; readonly billed: BilledMonth }>,
   ): Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> {
     const results: Array<{ month: MonthBilling; differences: PersonMonthDifference[] } | RunError> = [];
-    const byYear = new Map<number, number[]>();
-    months.forEach(({ month }, i) => byYear.set(month.year, [...(byYear.get(month.year) ?? []), i]));
-    for (const indices of byYear.values()) {
+    const byReading = new Map<RegisterReading, number[]>();
+    months.forEach(({ month }, i) => {
+      const reading = this.register(month.year);
+      byReading.set(reading, [...(byReading.get(reading) ?? []), i]);
+    });
+    for (const indices of byReading.values()) {
       const comparisons = indices.map((i) => new MonthComparison(months[i]!.billed));
       const again = billPersonsEachMonth(
         indices.map((i) => this.billingInput(months[i]!.month)),
