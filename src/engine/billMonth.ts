@@ -277,7 +277,10 @@ interface LineFacts {
 /** An invoice line while billPerson fills it in. */
 type DraftLine = { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] } & { sourceRows: number[] };
 
-function blankLine(): DraftLine {
+// A fresh line's sourceRows is replaced by rowNumbers' own array; a reused line's is written into.
+const NO_ROW_NUMBERS: number[] = [];
+
+function blankLine(sourceRows: number[]): DraftLine {
   return {
     pnr: '',
     name: '',
@@ -290,7 +293,7 @@ function blankLine(): DraftLine {
     amount: ZERO,
     insideCap: false,
     rule: 'R1',
-    sourceRows: [],
+    sourceRows,
     otherSources: NO_SOURCES,
     explanation: '',
   };
@@ -299,7 +302,7 @@ function blankLine(): DraftLine {
 /** §7: one invoice line of the person being billed. */
 function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): void {
   const reusable = ctx.reusable;
-  const line = reusable ? (reusable[ctx.lineCount] ??= blankLine()) : blankLine();
+  const line = reusable ? (reusable[ctx.lineCount] ??= blankLine([])) : blankLine(NO_ROW_NUMBERS);
   line.pnr = pnr;
   line.name = name;
   line.month = ctx.mKey;
