@@ -21,6 +21,7 @@ import type { PaneHost } from './paneHost.js';
 import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
 import type { ExportView } from './paneState.js';
 import type { PaneStore } from './paneStore.js';
+import { PendingReplace } from './pendingReplace.js';
 import { problemTarget } from './problemText.js';
 import type { PhaseProgress } from './progressPhases.js';
 import { yieldToBrowser } from './yieldToBrowser.js';
@@ -32,14 +33,16 @@ export class ExportFlow {
   /** The check the user saw: making the file must give the same figures. */
   private checked: Made | undefined;
   /** A file waiting for the replace dialog's answer. */
-  private pending: Made | undefined;
+  private readonly pending: PendingReplace<Made>;
 
   constructor(
     private readonly store: PaneStore,
     private readonly workbook: WorkbookPort,
     private readonly overview: OverviewFlow,
     private readonly host: PaneHost,
-  ) {}
+  ) {
+    this.pending = new PendingReplace(store);
+  }
 
   /** The billed months the workbook has invoice sheets for, newest first. */
   months(): YearMonth[] {
@@ -90,8 +93,7 @@ export class ExportFlow {
       }
       const existing = await this.workbook.existingSheets([exportSheetName(made.month)]);
       if (existing.length > 0) {
-        this.pending = made;
-        this.store.set({ confirm: { existing, month: made.month, purpose: 'export' } });
+        this.pending.ask(made, { confirm: { existing, month: made.month, purpose: 'export' } });
         return;
       }
       await this.write(made, progress);
@@ -100,17 +102,11 @@ export class ExportFlow {
 
   /** The user answered "Ersätt": the older Export sheet of the month goes. */
   async confirmReplace(): Promise<void> {
-    const made = this.pending;
-    this.pending = undefined;
-    this.store.set({}, ['confirm']);
-    if (!made) return;
-    await this.store.act('exportWrite', (progress) => this.write(made, progress));
+    await this.pending.confirm('exportWrite', (made, progress) => this.write(made, progress));
   }
 
   cancelReplace(): void {
-    const existing = this.store.getState().confirm?.existing ?? [];
-    this.pending = undefined;
-    this.store.set({ notice: NOTICE.exportNotReplaced(existing) }, ['confirm']);
+    this.pending.cancel(NOTICE.exportNotReplaced);
   }
 
   /** The download link was activated; whether the host lets the file through cannot be known. */

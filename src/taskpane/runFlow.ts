@@ -16,6 +16,7 @@ import type { OverviewFlow } from './overviewFlow.js';
 import { NOTICE, PROGRESS_TEXT } from './paneMessages.js';
 import type { RunView } from './paneState.js';
 import type { PaneStore } from './paneStore.js';
+import { PendingReplace } from './pendingReplace.js';
 import { problemTarget } from './problemText.js';
 import type { PhaseProgress } from './progressPhases.js';
 import { summarise } from './runSummary.js';
@@ -34,14 +35,16 @@ function runView(kind: RunView['kind'], run: CorrectionsRun): RunView {
 
 export class RunFlow {
   /** Computed result waiting for the replace dialog's answer. */
-  private pending: CorrectionsRun | undefined;
+  private readonly pending: PendingReplace<CorrectionsRun>;
 
   constructor(
     private readonly store: PaneStore,
     private readonly workbook: WorkbookPort,
     private readonly billing: Billing,
     private readonly overview: OverviewFlow,
-  ) {}
+  ) {
+    this.pending = new PendingReplace(store);
+  }
 
   async preview(): Promise<void> {
     await this.store.act('preview', async (progress) => {
@@ -57,8 +60,9 @@ export class RunFlow {
       const names = [invoiceSheetName(month), summarySheetName(month), problemSheetName(month)];
       const existing = await this.workbook.existingSheets(names);
       if (existing.length > 0) {
-        this.pending = result;
-        this.store.set({ run: runView('preview', result), confirm: { existing, month, purpose: 'invoice' } }, ['review']);
+        this.pending.ask(result, { run: runView('preview', result), confirm: { existing, month, purpose: 'invoice' } }, [
+          'review',
+        ]);
         return;
       }
       await this.write(result, progress);
@@ -67,18 +71,12 @@ export class RunFlow {
 
   /** The user answered "Ersätt" in the dialog. */
   async confirmReplace(): Promise<void> {
-    const result = this.pending;
-    this.pending = undefined;
-    this.store.set({}, ['confirm']);
-    if (!result) return;
-    await this.store.act('write', (progress) => this.write(result, progress));
+    await this.pending.confirm('write', (result, progress) => this.write(result, progress));
   }
 
   /** "Avbryt": nothing is written. */
   cancelReplace(): void {
-    const existing = this.store.getState().confirm?.existing ?? [];
-    this.pending = undefined;
-    this.store.set({ notice: NOTICE.nothingReplaced(existing) }, ['confirm']);
+    this.pending.cancel(NOTICE.nothingReplaced);
   }
 
   private async write(result: CorrectionsRun, progress: PhaseProgress): Promise<void> {
