@@ -2,7 +2,7 @@
 import type { AbilityToPayReading } from './abilityToPay.js';
 import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
 import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
-import type { InvoiceLine, LineKind, RuleId } from './invoiceLine.js';
+import { KIND_INDEX, type InvoiceLine, type LineKind, type RuleId } from './invoiceLine.js';
 import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { sum, ZERO, type Money } from './money.js';
 import { personSummary, totalsPerKind, type KindTotal, type PersonSummary } from './monthTotals.js';
@@ -252,12 +252,6 @@ const NO_ROWS: RegisterRow[] = [];
 const REMINDER_MISSING =
   'Tekniken är inte återlämnad och ingen påminnelse är registrerad. Skicka en påminnelse och fyll i datumet; ersättning tas ut först efter påminnelsen (R4).';
 const NO_LOST_DEVICE_CHARGE: LostDeviceCharge = { kind: 'none' };
-const KIND_RANK: Record<LineKind, number> = {
-  Månadsavgift: 0,
-  Installationsavgift: 1,
-  'Ersättning teknik': 2,
-  'Reduktion högkostnadsskydd': 3,
-};
 
 interface LineFacts {
   readonly kind: LineKind;
@@ -322,7 +316,7 @@ function addLine(ctx: MonthContext, pnr: string, name: string, f: LineFacts): vo
 
 /** Within one person: line kind, then first register row (§7). */
 function compareWithinPerson(a: InvoiceLine, b: InvoiceLine): number {
-  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0);
+  return KIND_INDEX[a.kind] - KIND_INDEX[b.kind] || (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0);
 }
 
 /** A person's few lines into §7 order, stably and in place: Array.prototype.sort copies its array on every call. */

@@ -9,6 +9,11 @@ export const LINE_KINDS: readonly LineKind[] = [
   'Reduktion högkostnadsskydd',
 ];
 export type RuleId = 'R1' | 'R3' | 'R4' | 'R5' | 'R7';
+/** A kind's place in LINE_KINDS, which is §7's order of kinds within a person. */
+export const KIND_INDEX: Readonly<Record<LineKind, number>> = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<
+  LineKind,
+  number
+>;
 
 export interface InvoiceLine {
   readonly pnr: string;
@@ -32,17 +37,10 @@ export interface InvoiceLine {
   readonly explanation: string;
 }
 
-const KIND_ORDER: Record<LineKind, number> = {
-  Månadsavgift: 0,
-  Installationsavgift: 1,
-  'Ersättning teknik': 2,
-  'Reduktion högkostnadsskydd': 3,
-};
-
 /** §7 order: personnummer, then line kind, then register row. */
 export function compareLines(a: InvoiceLine, b: InvoiceLine): number {
   if (a.pnr !== b.pnr) return a.pnr < b.pnr ? -1 : 1;
-  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (a.kind !== b.kind) return KIND_INDEX[a.kind] - KIND_INDEX[b.kind];
   const ra = a.sourceRows[0] ?? 0,
     rb = b.sourceRows[0] ?? 0;
   if (ra !== rb) return ra - rb;

@@ -1,5 +1,5 @@
 // §7 Summering: what a month comes to per person and per line kind.
-import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import { KIND_INDEX, LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
 import { ZERO, type Money } from './money.js';
 
 export interface PersonSummary {
@@ -18,8 +18,6 @@ export interface KindTotal {
   readonly lines: number;
   readonly amount: Money;
 }
-
-const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
 
 /** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
 export function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {

@@ -3,15 +3,11 @@
 // comparison with today's billing (also in personnummer order) is a merge, linear in the record.
 // The sums are taken as a person is compared (BilledMonth.ore), not stored: typed arrays live
 // outside V8's heap, and 10^2 MB of them start a full collection of the whole heap (~1 s on the bench).
-import { LINE_KINDS, type LineKind } from '../invoiceLine.js';
+import { KIND_INDEX, LINE_KINDS } from '../invoiceLine.js';
 import { Decimal, type Money } from '../money.js';
 import type { BilledLine } from './record.js';
 
 export const KIND_COUNT = LINE_KINDS.length;
-export const KIND_INDEX: Readonly<Record<LineKind, number>> = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<
-  LineKind,
-  number
->;
 
 /** What the record says was billed for one month, persons in personnummer order. */
 export interface BilledMonth {

@@ -1,6 +1,6 @@
 // §9: today's billing of an earlier month m against billed(p, m, kind), per person and kind.
-import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
-import { addBilledOre, KIND_COUNT, KIND_INDEX, oreConverter, type BilledMonth } from './billed.js';
+import { KIND_INDEX, LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
+import { addBilledOre, KIND_COUNT, oreConverter, type BilledMonth } from './billed.js';
 
 export interface KindDifference {
   readonly kind: LineKind;

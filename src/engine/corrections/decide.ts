@@ -1,13 +1,13 @@
 // §9: from differences to what is billed. The guards (persons no longer in the register,
 // persons with a Fel row) and retroDebits decide; credits are always billed.
 import { parseMonthKey, type YearMonth } from '../days.js';
-import { compareLines, type InvoiceLine, type LineKind } from '../invoiceLine.js';
+import { compareLines, KIND_INDEX, type InvoiceLine, type LineKind } from '../invoiceLine.js';
 import { formatKr, type Money } from '../money.js';
 import type { Problem } from '../problems.js';
 import type { RegisterRow } from '../register.js';
 import { RETRO_DEBITS_LABEL, SETTING_LABEL, type RetroDebits } from '../settings.js';
 import type { TariffVersion } from '../tariff.js';
-import { KIND_INDEX, moneyOfOre } from './billed.js';
+import { moneyOfOre } from './billed.js';
 import type { KindDifference, PersonMonthDifference } from './compare.js';
 import { correctionExplanation, KIND_TEXT, plainKr, reasonToday, rowsBehindNothing, signedKr } from './explain.js';
 import type { BilledLine } from './record.js';
