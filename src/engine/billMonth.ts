@@ -150,7 +150,7 @@ export function billPersonsEachMonth(
       throw e;
     }
   });
-  forEachPerson(register.rows, (rows) => {
+  forEachPerson(register.table, (rows) => {
     const person = personRows(rows);
     for (let m = 0; m < months.length; m++) {
       const month = months[m]!;

@@ -1,5 +1,6 @@
 // Rows per person, persons in personnummer order (§7), rows in register order.
 import type { RegisterRow } from './register.js';
+import type { RegisterTable } from './registerTable.js';
 
 const ROW_BITS = 2 ** 21; // rows the packed sort handles; larger registers take the general path
 const KEY_LIMIT = 2 ** 32; // person keys of 1800–2099 (see parsePersonnummer)
@@ -12,12 +13,11 @@ interface PersonOrder {
 }
 
 /** (person, row index) packed in one double: one numeric sort orders persons, then rows. */
-function packedOrder(rows: readonly RegisterRow[]): Int32Array | undefined {
-  const n = rows.length;
+function packedOrder(table: RegisterTable, n: number): Int32Array | undefined {
   if (n >= ROW_BITS) return undefined;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const k = rows[i]!.personKey;
+    const k = table.personKey(i);
     if (k < 0 || k >= KEY_LIMIT) return undefined;
     packed[i] = k * ROW_BITS + i;
   }
@@ -28,41 +28,44 @@ function packedOrder(rows: readonly RegisterRow[]): Int32Array | undefined {
   return index;
 }
 
-function generalOrder(rows: readonly RegisterRow[]): Int32Array {
-  return Int32Array.from(rows.keys()).sort((a, b) => rows[a]!.personKey - rows[b]!.personKey || a - b);
+function generalOrder(table: RegisterTable, n: number): Int32Array {
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  return index.sort((a, b) => table.personKey(a) - table.personKey(b) || a - b);
 }
 
-function orderOf(rows: readonly RegisterRow[]): PersonOrder {
-  const index = packedOrder(rows) ?? generalOrder(rows);
+function orderOf(table: RegisterTable): PersonOrder {
+  const n = table.count;
+  const index = packedOrder(table, n) ?? generalOrder(table, n);
   const starts: number[] = [];
-  for (let i = 0; i < index.length; i++)
-    if (i === 0 || rows[index[i]!]!.personKey !== rows[index[i - 1]!]!.personKey) starts.push(i);
-  starts.push(index.length);
+  for (let i = 0; i < n; i++) if (i === 0 || table.personKey(index[i]!) !== table.personKey(index[i - 1]!)) starts.push(i);
+  starts.push(n);
   return { index, starts: Int32Array.from(starts) };
 }
 
 // R7 bills up to 37 months from one reading: its order is sorted once (~100 ms a month on 250 000 rows).
-const orders = new WeakMap<readonly RegisterRow[], PersonOrder>();
+const orders = new WeakMap<RegisterTable, PersonOrder>();
 
 /**
- * Calls `visit` once per person with that person's rows. Sorting packed numbers in a typed
- * array is many times faster than sorting row objects on a national register, and a person with
- * one row (the common case) gets a reused array. `visit` must not keep the array it is given.
+ * Calls `visit` once per person with that person's rows, made from the table as they are
+ * visited. Sorting packed numbers in a typed array is many times faster than sorting row
+ * objects on a national register, and a person with one row (the common case) gets a reused
+ * array. `visit` must not keep the array it is given.
  */
-export function forEachPerson(rows: readonly RegisterRow[], visit: (rowsOfPerson: RegisterRow[]) => void): void {
-  let order = orders.get(rows);
-  if (!order) orders.set(rows, (order = orderOf(rows)));
+export function forEachPerson(table: RegisterTable, visit: (rowsOfPerson: RegisterRow[]) => void): void {
+  let order = orders.get(table);
+  if (!order) orders.set(table, (order = orderOf(table)));
   const { index, starts } = order;
   const single: RegisterRow[] = [];
   for (let p = 0; p + 1 < starts.length; p++) {
     const from = starts[p]!,
       to = starts[p + 1]!;
     if (to - from === 1) {
-      single[0] = rows[index[from]!]!;
+      single[0] = table.row(index[from]!);
       visit(single);
     } else {
       const group = new Array<RegisterRow>(to - from);
-      for (let j = from; j < to; j++) group[j - from] = rows[index[j]!]!;
+      for (let j = from; j < to; j++) group[j - from] = table.row(index[j]!);
       visit(group);
     }
   }

@@ -13,8 +13,9 @@ import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import { columnLetter, RunError, type Problem, type Severity } from './problems.js';
 import { findService, SERVICES, type Service } from './services.js';
+import { RegisterTable } from './registerTable.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
-import { displayValue, isBlank, normaliseKey } from './text.js';
+import { cellText, displayValue, isBlank, normaliseKey } from './text.js';
 
 export type ReturnStatus = 'none' | 'returned' | 'unusable' | 'lost' | 'notReturned';
 export type Housing = 'ordinary' | 'special';
@@ -45,7 +46,8 @@ export interface RejectedRow {
 
 export interface RegisterReading {
   readonly sheetName: string;
-  readonly rows: readonly RegisterRow[];
+  /** The rows accepted for billing, in register order. */
+  readonly table: RegisterTable;
   readonly problems: readonly Problem[];
   /** Data rows in the used range that were not blank. */
   readonly dataRowCount: number;
@@ -65,11 +67,6 @@ export interface RegisterReading {
 /** R4/R6: the row's Kostnad kept to öre; undefined where blank or not a number. */
 export function rowCost(row: Pick<RegisterRow, 'costCell'>): Money | undefined {
   return isBlank(row.costCell) ? undefined : moneyFromCell(row.costCell);
-}
-
-function textOf(value: unknown): string {
-  if (isBlank(value)) return '';
-  return typeof value === 'string' ? value.trim() : displayValue(value);
 }
 
 // --- one cell at a time: the parsers the register and the custom functions share ---
@@ -105,7 +102,7 @@ const SERVICE_READINGS = new Map(SERVICES.map((s) => [s, ok(s)]));
 export function serviceFromCell(value: unknown): CellReading<Service> {
   const service = findService(value);
   if (service) return SERVICE_READINGS.get(service)!;
-  return fel('service', isBlank(value) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${textOf(value)}". ${SERVICE_LIST}`);
+  return fel('service', isBlank(value) ? `Tjänst saknas. ${SERVICE_LIST}` : `Okänd tjänst "${cellText(value)}". ${SERVICE_LIST}`);
 }
 
 // Formulas and text registers repeat the same date texts, and parsing one dominated a VT.FEE call.
@@ -160,7 +157,7 @@ export function endedMissingForCharge(
   returnStatusCell: unknown,
 ): string | undefined {
   if (ended !== undefined || (returnStatus !== 'unusable' && returnStatus !== 'lost')) return undefined;
-  return `Återlämning är "${textOf(returnStatusCell)}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`;
+  return `Återlämning är "${cellText(returnStatusCell)}" men Avslutad saknas. Ange dagen då tekniken bedömdes obrukbar eller anmäldes borttappad (R4).`;
 }
 
 /** A choice column: blank gives `blank`, a known spelling its value, anything else a Fel listing `allowed`. */
@@ -175,7 +172,7 @@ function choiceReader<T>(
   const blankReading = ok(blank);
   return (value) => {
     if (isBlank(value)) return blankReading;
-    return readings.get(normaliseKey(value)) ?? fel(field, `Okänt värde "${textOf(value)}". Tillåtna värden: ${allowed}.`);
+    return readings.get(normaliseKey(value)) ?? fel(field, `Okänt värde "${cellText(value)}". Tillåtna värden: ${allowed}.`);
   };
 }
 
@@ -282,7 +279,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
   const headers: Partial<Record<RegisterField, string>> = {};
   const letters: Partial<Record<RegisterField, string>> = {};
   for (const [field, index] of Object.entries(mapping) as [RegisterField, number][]) {
-    headers[field] = textOf(headerRow[index]) || COLUMN_BY_FIELD[field].header;
+    headers[field] = cellText(headerRow[index]) || COLUMN_BY_FIELD[field].header;
     letters[field] = columnLetter(firstColumn + index);
   }
   const col = (field: RegisterField): number => mapping[field] ?? -1;
@@ -298,14 +295,14 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
     iHousing = col('housing'),
     iType = col('installType');
 
-  const rows: RegisterRow[] = [];
+  const table = new RegisterTable(Math.max(0, values.length - 1));
   const rejectedRows: RejectedRow[] = [];
   const problems: Problem[] = [];
   // §4 column order is free, so two columns for one field must not silently decide the bill.
   const headerRowNumber = rowNumberOf(sheet, 0);
   for (const rep of detected.repeated) {
     if (mappingOverride?.[rep.field] !== undefined) continue; // chosen by hand in the pane
-    const ignored = textOf(headerRow[rep.index]);
+    const ignored = cellText(headerRow[rep.index]);
     problems.push({
       severity: 'Varning',
       sheet: sheet.name,
@@ -367,22 +364,21 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       if (pnr.ok) rejectedRows.push({ rowNumber: ctx.rowNumber, pnr: pnr.value });
       continue;
     }
-    const costCell = cellAt(ctx, iCost);
-    rows.push({
+    table.add({
       rowNumber: ctx.rowNumber,
       pnr: pnr.value,
       personKey: pnr.key,
-      name: textOf(cellAt(ctx, iName)),
+      name: cellText(cellAt(ctx, iName)),
       service,
-      deviceId: textOf(cellAt(ctx, iDevice)),
+      deviceId: cellText(cellAt(ctx, iDevice)),
       installed,
       ended,
       returnStatus,
       reminder,
-      costCell,
+      costCell: cellAt(ctx, iCost),
       housing,
       installType,
     });
   }
-  return { sheetName: sheet.name, rows, problems, dataRowCount, sameEveryYear, rejectedRows, headers, columnLetters: letters };
+  return { sheetName: sheet.name, table, problems, dataRowCount, sameEveryYear, rejectedRows, headers, columnLetters: letters };
 }

@@ -28,3 +28,9 @@ export function displayValue(value: unknown): string {
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString().slice(0, 10) : String(value);
   return String(value);
 }
+
+/** A cell as text: trimmed where it is text, as displayValue shows it otherwise, '' where blank. */
+export function cellText(value: unknown): string {
+  if (isBlank(value)) return '';
+  return typeof value === 'string' ? value.trim() : displayValue(value);
+}

@@ -87,9 +87,9 @@ describe('cell parsers agree with readRegister', () => {
           const parsed = column.read(cell);
           if (parsed.ok) {
             expect(reading.problems).toEqual([]);
-            expect(column.onRow(reading.rows[0]!)).toEqual(parsed.value);
+            expect(column.onRow(reading.table.row(0))).toEqual(parsed.value);
           } else {
-            expect(reading.rows).toEqual([]);
+            expect(reading.table.count).toBe(0);
             expect(reading.problems.map((p) => [p.column, p.message])).toEqual([[column.header, parsed.message]]);
             expect(parsed.column).toBe(column.header);
           }

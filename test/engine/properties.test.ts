@@ -428,7 +428,11 @@ describe('properties of billWorkbook over arbitrary registers', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const result = run(s);
-        const parsed = new Map(readRegister(s.register, s.month.year).rows.map((r) => [r.rowNumber, r]));
+        const parsed = new Map(
+          readRegister(s.register, s.month.year)
+            .table.rows()
+            .map((r) => [r.rowNumber, r]),
+        );
         const dupes = duplicatesOf([...parsed.values()]);
         const problems = (row: number, severity: 'Fel' | 'Varning') =>
           result.problems.filter((p) => p.sheet === 'Enhetsregister' && p.row === row && p.severity === severity);
@@ -488,7 +492,7 @@ describe('properties of billWorkbook over arbitrary registers', () => {
         // New row number → original row number.
         const original = new Map(perm.map((orig, pos) => [firstRow + 1 + pos, firstRow + 1 + orig]));
         // Identical duplicates are one device: name them by their first original row.
-        const parsed = readRegister(s.register, s.month.year).rows;
+        const parsed = readRegister(s.register, s.month.year).table.rows();
         const dupes = duplicatesOf(parsed);
         const canonical = (orig: number) => dupes.get(orig) ?? orig;
 

@@ -440,8 +440,8 @@ describe('§4 rows and problem locations', () => {
       sheetOf('Enhetsregister', [{ Personnummer: '400101-1230', Tjänst: 'larm', Installerad: '2025-03-12', Kostnad: '450,50' }]),
       2025,
     );
-    expect(reading.rows).toHaveLength(1);
-    const row = reading.rows[0]!;
+    expect(reading.table.count).toBe(1);
+    const row = reading.table.row(0);
     expect(row).toMatchObject({
       rowNumber: 2,
       pnr: P1,

@@ -251,9 +251,11 @@ function personFacts(
   }
   for (const [year, persons] of out) {
     const reading = today.register(year);
-    for (const r of reading.rows) {
-      const p = persons.get(r.pnr);
+    const table = reading.table;
+    for (let i = 0; i < table.count; i++) {
+      const p = persons.get(table.pnr(i));
       if (!p) continue;
+      const r = table.row(i);
       p.rows.push(r);
       if (errorRowNumbers.has(r.rowNumber)) p.errorRows.push(r.rowNumber);
     }
