@@ -5,7 +5,7 @@ import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './day
 import { KIND_INDEX, type InvoiceLine, type LineKind, type RuleId } from './invoiceLine.js';
 import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { sum, ZERO, type Money } from './money.js';
-import { personSummary, totalsPerKind, type KindTotal, type PersonSummary } from './monthTotals.js';
+import { PersonSummaries, totalsPerKind, type KindTotal } from './monthTotals.js';
 import type { OtherFeesReading } from './otherFees.js';
 import { compareProblems, RunError, type Problem, type Severity } from './problems.js';
 import type { RegisterReading, RegisterRow } from './register.js';
@@ -48,7 +48,7 @@ export interface MonthBilling {
 
 export interface BillingResult extends MonthBilling {
   readonly lines: readonly InvoiceLine[];
-  readonly persons: readonly PersonSummary[];
+  readonly persons: PersonSummaries;
   readonly kindTotals: readonly KindTotal[];
   readonly total: Money;
 }
@@ -103,12 +103,14 @@ function rowNumbers(rows: readonly RegisterRow[], into?: number[]): number[] {
 /** §5 for month M: every person's lines, persons in personnummer order (§7). */
 export function billMonth(input: BillingInput): BillingResult {
   const lines: InvoiceLine[] = [];
-  const persons: PersonSummary[] = [];
+  const starts: number[] = [];
   const month = billPersons(input, (personLines) => {
+    starts.push(lines.length);
     for (const l of personLines) lines.push(l);
-    persons.push(personSummary(personLines));
   });
+  starts.push(lines.length);
   const kindTotals = totalsPerKind(lines);
+  const persons = new PersonSummaries(lines, Int32Array.from(starts));
   return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };
 }
 

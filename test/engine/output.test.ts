@@ -198,7 +198,7 @@ describe('§7 Summering', () => {
     ]);
     const r = result();
     expect(r.total.toString()).toBe('1310.5');
-    expect(sum(r.persons.map((p) => p.total)).toString()).toBe('1310.5');
+    expect(sum([...r.persons].map((p) => p.total)).toString()).toBe('1310.5');
   });
 });
 

@@ -126,8 +126,8 @@ describe('R3 installation fee', () => {
     const plain = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', { taxa });
     const l = linesOfKind(plain, 'Installationsavgift')[0]!;
     expect(l.insideCap).toBe(true);
-    expect(plain.persons[0]!.feesInsideCap.toNumber()).toBe(439);
-    expect(plain.persons[0]!.feesOutsideCap.toNumber()).toBe(0);
+    expect(plain.persons.at(0).feesInsideCap.toNumber()).toBe(439);
+    expect(plain.persons.at(0).feesOutsideCap.toNumber()).toBe(0);
 
     const capped = bill([row('Trygghetslarm', '2025-03-12')], '2025-03', {
       taxa,
@@ -138,7 +138,7 @@ describe('R3 installation fee', () => {
       ['Installationsavgift', 200],
       ['Reduktion högkostnadsskydd', -139],
     ]);
-    expect(capped.persons[0]!.total.toNumber()).toBe(300);
+    expect(capped.persons.at(0).total.toNumber()).toBe(300);
   });
 
   it('R3: a Särskilt boende device installed in the month still carries the installation fee (the spec exempts only R1)', () => {

@@ -32,7 +32,7 @@ describe('R4 Obrukbar / Borttappad', () => {
       ['Ersättning teknik', 5000],
       ['Reduktion högkostnadsskydd', -40],
     ]);
-    expect(r.persons[0]!.total.toNumber()).toBe(5000);
+    expect(r.persons.at(0).total.toNumber()).toBe(5000);
   });
 
   it('R4: Obrukbar without Avslutad → Fel on the row, nothing billed from it', () => {
@@ -67,8 +67,8 @@ describe('R4 Obrukbar / Borttappad', () => {
       '1234.05',
     ]);
     const r = bill([{ ...base, Avslutad: '2025-03-20', Återlämning: 'Obrukbar', Kostnad: '450,50' }]);
-    expect(r.persons[0]!.feesOutsideCap.toString()).toBe('450.5');
-    expect(r.persons[0]!.total.toString()).toBe('490.5');
+    expect(r.persons.at(0).feesOutsideCap.toString()).toBe('450.5');
+    expect(r.persons.at(0).total.toString()).toBe('490.5');
   });
 });
 

@@ -99,7 +99,7 @@ describe('R5 room and reduction', () => {
     expect(red.rule).toBe('R5');
     expect(red.insideCap).toBe(true);
     expect(red.unitPrice).toBeUndefined();
-    expect(r.persons[0]!.total.toNumber()).toBe(142);
+    expect(r.persons.at(0).total.toNumber()).toBe(142);
   });
 
   it('R5: Övriga avgifter with a 10-digit personnummer matches the same person', () => {
@@ -117,10 +117,10 @@ describe('R5 room and reduction', () => {
       ['Reduktion högkostnadsskydd', -129],
     ]);
     expect(linesOfKind(r, 'Reduktion högkostnadsskydd')[0]!.otherSources).toEqual(['Avgiftsutrymme!2']);
-    expect(r.persons[0]).toMatchObject({ pnr: P1 });
-    expect(r.persons[0]!.feesInsideCap.toNumber()).toBe(279);
-    expect(r.persons[0]!.reduction.toNumber()).toBe(-129);
-    expect(r.persons[0]!.total.toNumber()).toBe(150);
+    expect(r.persons.at(0)).toMatchObject({ pnr: P1 });
+    expect(r.persons.at(0).feesInsideCap.toNumber()).toBe(279);
+    expect(r.persons.at(0).reduction.toNumber()).toBe(-129);
+    expect(r.persons.at(0).total.toNumber()).toBe(150);
   });
 
   it('R5: avgiftsutrymme and other fees together: min(maxtaxa, ability) − other', () => {
@@ -136,7 +136,7 @@ describe('R5 room and reduction', () => {
       otherFees: otherFeesSheet([{ Personnummer: P1, Månad: '2025-03', Belopp: 9000 }]),
     });
     expect(reduction(r)).toEqual([-279]);
-    expect(r.persons[0]!.total.toNumber()).toBe(0);
+    expect(r.persons.at(0).total.toNumber()).toBe(0);
   });
 
   it('R5: fees under the room are not reduced; no reduction line', () => {
@@ -167,7 +167,7 @@ describe('R5 room and reduction', () => {
       ['Ersättning teknik', 450],
       ['Reduktion högkostnadsskydd', -279],
     ]);
-    const p = r.persons[0]!;
+    const p = r.persons.at(0);
     expect([p.feesInsideCap.toNumber(), p.reduction.toNumber(), p.feesOutsideCap.toNumber(), p.total.toNumber()]).toEqual([
       279, -279, 650, 650,
     ]);

@@ -29,7 +29,7 @@ describe('R6 amounts are decimals', () => {
   it('R6: 0.1 + 0.2 kr of Ersättning teknik is exactly 0.3 (not 0.30000000000000004)', () => {
     const r = bill([lost(0.1), lost(0.2, { 'Enhets-ID': 'other' })], '2025-03');
     expect(linesOfKind(r, 'Ersättning teknik').map((l) => l.amount.toString())).toEqual(['0.1', '0.2']);
-    expect(r.persons[0]!.feesOutsideCap.toString()).toBe('0.3');
+    expect(r.persons.at(0).feesOutsideCap.toString()).toBe('0.3');
     expect(r.kindTotals.find((k) => k.kind === 'Ersättning teknik')!.amount.toString()).toBe('0.3');
     // with the 40 kr button fee of the union
     expect(r.total.toString()).toBe('40.3');
@@ -45,7 +45,7 @@ describe('R6 amounts are decimals', () => {
       '2025-03',
       { taxa },
     );
-    expect(r.persons[0]!.feesInsideCap.toString()).toBe('0.3');
+    expect(r.persons.at(0).feesInsideCap.toString()).toBe('0.3');
     expect(r.total.toString()).toBe('0.3');
   });
 
@@ -90,7 +90,7 @@ describe('R6 amounts read from cells are kept to öre', () => {
     const [l] = linesOfKind(r, 'Ersättning teknik');
     expect(l!.amount.toString()).toBe('300.3');
     expect(l!.unitPrice!.toString()).toBe('300.3');
-    expect(r.persons[0]!.feesOutsideCap.toString()).toBe('300.3');
+    expect(r.persons.at(0).feesOutsideCap.toString()).toBe('300.3');
   });
 
   it('R6: a Kostnad written with three decimals is kept to öre (450,555 → 450,56, half up)', () => {
@@ -107,7 +107,7 @@ describe('R6 amounts read from cells are kept to öre', () => {
       ability: abilitySheet([{ Personnummer: P1, Avgiftsutrymme: 100.1 * 3 - 200 }]),
     });
     expect(linesOfKind(withAbility, 'Reduktion högkostnadsskydd')[0]!.amount.toString()).toBe('-138.7');
-    expect(withAbility.persons[0]!.total.toString()).toBe('100.3');
+    expect(withAbility.persons.at(0).total.toString()).toBe('100.3');
   });
 
   it('R6: tariff amounts from the Taxa sheet are kept to öre', () => {

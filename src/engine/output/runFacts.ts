@@ -89,7 +89,7 @@ export function runFacts(billing: BillingResult, corrections?: CorrectionsResult
     month: billing.month,
     registerSheet: billing.registerSheet,
     registerRows: billing.registerRows,
-    persons: billing.persons.length,
+    persons: billing.persons.count,
     lines: billing.lines.length + (figures?.lines ?? 0),
     total: figures ? billing.total.plus(figures.net) : billing.total,
     problems,

@@ -142,6 +142,18 @@ function invoiceColumnWidths(lines: readonly InvoiceLine[], sheet: string, num: 
   ];
 }
 
+/** Persons one at a time: the month's own (PersonSummaries), or a list with R7's added. */
+interface PersonList extends Iterable<PersonSummary> {
+  readonly count: number;
+  at(i: number): PersonSummary;
+}
+
+const listOf = (persons: readonly PersonSummary[]): PersonList => ({
+  count: persons.length,
+  at: (i) => persons[i]!,
+  [Symbol.iterator]: () => persons[Symbol.iterator](),
+});
+
 /** Two lists in personnummer order as one. */
 function mergeByPnr(a: readonly PersonSummary[], b: readonly PersonSummary[]): PersonSummary[] {
   const out: PersonSummary[] = [];
@@ -155,16 +167,18 @@ function mergeByPnr(a: readonly PersonSummary[], b: readonly PersonSummary[]): P
 export function summarySheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
   const num = numberCache();
   const perPerson = correctionsPerPerson(corrections);
-  const billed = new Set(perPerson.size > 0 ? result.persons.map((p) => p.pnr) : []);
+  const billed = new Set<string>();
+  if (perPerson.size > 0) for (const p of result.persons) billed.add(p.pnr);
   // Persons with corrections and no line this month (an alarm ended before it), in personnummer order.
   const onlyCorrected: PersonSummary[] = [...perPerson.entries()]
     .filter(([pnr]) => !billed.has(pnr))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([pnr, c]) => ({ pnr, name: c.name, feesInsideCap: ZERO, reduction: ZERO, feesOutsideCap: ZERO, total: ZERO }));
-  const persons = onlyCorrected.length === 0 ? result.persons : mergeByPnr(result.persons, onlyCorrected);
+  const persons: PersonList =
+    onlyCorrected.length === 0 ? result.persons : listOf(mergeByPnr([...result.persons], onlyCorrected));
   // Without a corrections run the sheet is as §7 has it; with one, Rättelser sits before the total it is part of.
   const row = (i: number): OutputCell[] => {
-    const p = persons[i]!;
+    const p = persons.at(i);
     const own = [p.pnr, p.name, num(p.feesInsideCap), num(p.reduction), num(p.feesOutsideCap)];
     if (!corrections) return [...own, num(p.total)];
     const correction = perPerson.get(p.pnr)?.amount;
@@ -172,17 +186,19 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
   };
   let name = 0,
     largest = 0;
-  for (const p of persons) {
+  for (let i = 0; i < persons.count; i++) {
+    const p = persons.at(i);
     if (p.name.length > name) name = p.name.length;
-    for (const m of [p.feesInsideCap, p.reduction, p.feesOutsideCap, p.total]) largest = Math.max(largest, Math.abs(num(m)));
+    const amounts = Math.max(Math.abs(num(p.feesInsideCap)), Math.abs(num(p.reduction)), Math.abs(num(p.feesOutsideCap)));
+    largest = Math.max(largest, amounts, Math.abs(num(p.total)));
     const correction = perPerson.get(p.pnr)?.amount;
     if (correction) largest = Math.max(largest, Math.abs(num(correction)), Math.abs(num(p.total) + num(correction)));
   }
-  const amount = persons.length === 0 ? 0 : numberWidth(largest);
+  const amount = persons.count === 0 ? 0 : numberWidth(largest);
   const personTable = makeTable(
     `Summering_${tableSuffix(result.month)}`,
     [
-      { header: 'Personnummer', kind: 'text', longest: persons.length === 0 ? 0 : 13 },
+      { header: 'Personnummer', kind: 'text', longest: persons.count === 0 ? 0 : 13 },
       { header: 'Namn', kind: 'text', longest: name },
       { header: 'Inom högkostnadsskydd', kind: 'kr', longest: amount },
       { header: 'Reduktion högkostnadsskydd', kind: 'kr', longest: amount },
@@ -190,7 +206,7 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
       ...(corrections ? [{ header: 'Rättelser', kind: 'kr' as const, longest: amount }] : []),
       { header: 'Att betala', kind: 'kr', longest: amount },
     ],
-    { count: persons.length, row },
+    { count: persons.count, row },
   );
   const facts = runFacts(result, corrections);
   const totals = makeTable(
