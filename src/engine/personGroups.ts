@@ -13,7 +13,7 @@ interface PersonOrder {
 }
 
 /** (person, row index) packed in one double: one numeric sort orders persons, then rows. */
-function packedOrder(table: RegisterTable, n: number): Int32Array | undefined {
+function packedOrder(table: RegisterTable, n: number): PersonOrder | undefined {
   if (n >= ROW_BITS) return undefined;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -23,25 +23,31 @@ function packedOrder(table: RegisterTable, n: number): Int32Array | undefined {
   }
   packed.sort();
   const index = new Int32Array(n);
-  // Math.floor and a subtraction: a double's % is a slow fmod.
-  for (let i = 0; i < n; i++) index[i] = packed[i]! - Math.floor(packed[i]! / ROW_BITS) * ROW_BITS;
-  return index;
+  const starts: number[] = [];
+  let previous = -1;
+  for (let i = 0; i < n; i++) {
+    // Math.floor and a subtraction: a double's % is a slow fmod.
+    const key = Math.floor(packed[i]! / ROW_BITS);
+    index[i] = packed[i]! - key * ROW_BITS;
+    // Persons from the sorted keys, not from the rows: those are scattered in memory.
+    if (key !== previous) starts.push(i);
+    previous = key;
+  }
+  starts.push(n);
+  return { index, starts: Int32Array.from(starts) };
 }
 
-function generalOrder(table: RegisterTable, n: number): Int32Array {
+function generalOrder(table: RegisterTable, n: number): PersonOrder {
   const index = new Int32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
-  return index.sort((a, b) => table.personKey(a) - table.personKey(b) || a - b);
-}
-
-function orderOf(table: RegisterTable): PersonOrder {
-  const n = table.count;
-  const index = packedOrder(table, n) ?? generalOrder(table, n);
+  index.sort((a, b) => table.personKey(a) - table.personKey(b) || a - b);
   const starts: number[] = [];
   for (let i = 0; i < n; i++) if (i === 0 || table.personKey(index[i]!) !== table.personKey(index[i - 1]!)) starts.push(i);
   starts.push(n);
   return { index, starts: Int32Array.from(starts) };
 }
+
+const orderOf = (table: RegisterTable): PersonOrder => packedOrder(table, table.count) ?? generalOrder(table, table.count);
 
 // R7 bills up to 37 months from one reading: its order is sorted once (~100 ms a month on 250 000 rows).
 const orders = new WeakMap<RegisterTable, PersonOrder>();
