@@ -6,6 +6,7 @@ import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
 import { LINE_KINDS, type InvoiceLine } from '../invoiceLine.js';
 import type { CorrectionsResult, CorrectionsRun } from '../corrections/corrections.js';
+import type { Problem } from '../problems.js';
 import {
   correctionFactRows,
   correctionsPerPerson,
@@ -14,7 +15,7 @@ import {
   withCorrectionProblems,
 } from './corrections.js';
 import { runFacts } from './runFacts.js';
-import { makeTable, numberWidth, type OutputCell, type OutputSheet } from './table.js';
+import { makeTable, numberWidth, type OutputCell, type OutputSheet, type RowSource } from './table.js';
 
 export const invoiceSheetName = (m: YearMonth): string => `Faktura ${monthKey(m)}`;
 export const summarySheetName = (m: YearMonth): string => `Summering ${monthKey(m)}`;
@@ -81,16 +82,13 @@ export function invoiceSheet(result: BillingResult, corrections?: CorrectionsRes
     ];
   };
   const kinds = ['text', 'text', 'text', 'text', 'text', 'text', 'int', 'kr', 'kr', 'text', 'text', 'text', 'text'] as const;
-  const longest = invoiceColumnWidths(lines, sheet, num);
+  const columns = () => {
+    const longest = invoiceColumnWidths(lines, sheet, num);
+    return INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]!, longest: longest[i]! }));
+  };
   return {
     name: invoiceSheetName(result.month),
-    tables: [
-      makeTable(
-        `Faktura_${tableSuffix(result.month)}`,
-        INVOICE_HEADERS.map((h, i) => ({ header: h, kind: kinds[i]!, longest: longest[i]! })),
-        { count: lines.length, row },
-      ),
-    ],
+    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, columns, { count: lines.length, row })],
   };
 }
 
@@ -184,30 +182,29 @@ export function summarySheet(result: BillingResult, corrections?: CorrectionsRes
     const correction = perPerson.get(p.pnr)?.amount;
     return [...own, num(correction ?? ZERO), num(correction ? p.total.plus(correction) : p.total)];
   };
-  let name = 0,
-    largest = 0;
-  for (let i = 0; i < persons.count; i++) {
-    const p = persons.at(i);
-    if (p.name.length > name) name = p.name.length;
-    const amounts = Math.max(Math.abs(num(p.feesInsideCap)), Math.abs(num(p.reduction)), Math.abs(num(p.feesOutsideCap)));
-    largest = Math.max(largest, amounts, Math.abs(num(p.total)));
-    const correction = perPerson.get(p.pnr)?.amount;
-    if (correction) largest = Math.max(largest, Math.abs(num(correction)), Math.abs(num(p.total) + num(correction)));
-  }
-  const amount = persons.count === 0 ? 0 : numberWidth(largest);
-  const personTable = makeTable(
-    `Summering_${tableSuffix(result.month)}`,
-    [
-      { header: 'Personnummer', kind: 'text', longest: persons.count === 0 ? 0 : 13 },
-      { header: 'Namn', kind: 'text', longest: name },
-      { header: 'Inom högkostnadsskydd', kind: 'kr', longest: amount },
-      { header: 'Reduktion högkostnadsskydd', kind: 'kr', longest: amount },
-      { header: 'Utanför högkostnadsskydd', kind: 'kr', longest: amount },
+  const columns = () => {
+    let name = 0,
+      largest = 0;
+    for (let i = 0; i < persons.count; i++) {
+      const p = persons.at(i);
+      if (p.name.length > name) name = p.name.length;
+      const amounts = Math.max(Math.abs(num(p.feesInsideCap)), Math.abs(num(p.reduction)), Math.abs(num(p.feesOutsideCap)));
+      largest = Math.max(largest, amounts, Math.abs(num(p.total)));
+      const correction = perPerson.get(p.pnr)?.amount;
+      if (correction) largest = Math.max(largest, Math.abs(num(correction)), Math.abs(num(p.total) + num(correction)));
+    }
+    const amount = persons.count === 0 ? 0 : numberWidth(largest);
+    return [
+      { header: 'Personnummer', kind: 'text' as const, longest: persons.count === 0 ? 0 : 13 },
+      { header: 'Namn', kind: 'text' as const, longest: name },
+      { header: 'Inom högkostnadsskydd', kind: 'kr' as const, longest: amount },
+      { header: 'Reduktion högkostnadsskydd', kind: 'kr' as const, longest: amount },
+      { header: 'Utanför högkostnadsskydd', kind: 'kr' as const, longest: amount },
       ...(corrections ? [{ header: 'Rättelser', kind: 'kr' as const, longest: amount }] : []),
-      { header: 'Att betala', kind: 'kr', longest: amount },
-    ],
-    { count: persons.count, row },
-  );
+      { header: 'Att betala', kind: 'kr' as const, longest: amount },
+    ];
+  };
+  const personTable = makeTable(`Summering_${tableSuffix(result.month)}`, columns, { count: persons.count, row });
   const facts = runFacts(result, corrections);
   const totals = makeTable(
     `Summa_per_typ_${tableSuffix(result.month)}`,
@@ -256,8 +253,8 @@ const fitCell = (text: string): string =>
 export function problemSheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
   const all = withCorrectionProblems(result.problems, corrections);
   const room = EXCEL_LIMITS.rows - 1; // below the header
-  const shown = all.length <= room ? all : all.slice(0, room - 1);
-  const rows: (string | number)[][] = shown.map((p) => [
+  const shown = all.length <= room ? all.length : room - 1;
+  const problemRow = (p: Problem): OutputCell[] => [
     p.severity,
     fitCell(p.sheet),
     p.row ?? '',
@@ -266,20 +263,22 @@ export function problemSheet(result: BillingResult, corrections?: CorrectionsRes
     fitCell(p.value),
     fitCell(p.message),
     p.rule ?? '',
-  ]);
-  if (shown.length < all.length) {
-    const left = all.length - shown.length;
-    rows.push([
-      'Varning',
-      '',
-      '',
-      '',
-      '',
-      '',
-      `Ytterligare ${left} problem får inte plats på bladet (Excel rymmer 1 048 576 rader). Rätta problemen ovan och kör igen.`,
-      '',
-    ]);
-  }
+  ];
+  const left = all.length - shown;
+  const leftOut: OutputCell[] = [
+    'Varning',
+    '',
+    '',
+    '',
+    '',
+    '',
+    `Ytterligare ${left} problem får inte plats på bladet (Excel rymmer 1 048 576 rader). Rätta problemen ovan och kör igen.`,
+    '',
+  ];
+  const rows: RowSource = {
+    count: shown + (left > 0 ? 1 : 0),
+    row: (i) => (i < shown ? problemRow(all[i]!) : leftOut),
+  };
   return {
     name: problemSheetName(result.month),
     tables: [

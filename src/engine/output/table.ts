@@ -43,25 +43,36 @@ export interface OutputSheet {
 
 const MAX_WIDTH = 60;
 
+type ColumnSpec = { header: string; kind: ColumnKind; longest?: number };
+
 /**
  * `longest`: the longest value's length where the caller knows it, so the rows need no scan
- * (a RowSource whose columns all say it is never read here).
+ * (a RowSource whose columns all say it is never read here). `columns` as a function: measured
+ * when a writer first asks for the columns, like the rows (the invoice's widths read every line).
  */
 export function makeTable(
   name: string,
-  columns: ReadonlyArray<{ header: string; kind: ColumnKind; longest?: number }>,
+  columns: ReadonlyArray<ColumnSpec> | (() => ReadonlyArray<ColumnSpec>),
   rows: readonly OutputCell[][] | RowSource,
 ): OutputTable {
   const source: RowSource = isRowSource(rows) ? rows : { count: rows.length, row: (i) => rows[i]! };
   let scanned: OutputCell[][] | undefined;
-  const cols: OutputColumn[] = columns.map(({ longest: known, ...c }, i) => {
-    const longest = known ?? longestCell((scanned ??= Array.from({ length: source.count }, (_, r) => source.row(r))), i);
-    // Amounts show with separators, two decimals and " kr".
-    const shown = c.kind === 'kr' ? longest + 6 : c.kind === 'date' ? 10 : longest;
-    return { ...c, width: Math.min(MAX_WIDTH, Math.max(c.header.length + 2, shown + 2)) };
-  });
-  const all = scanned;
-  return { name, columns: cols, rowCount: source.count, row: all ? (i) => all[i]! : (i) => source.row(i) };
+  let measured: OutputColumn[] | undefined;
+  const measure = (): OutputColumn[] =>
+    (typeof columns === 'function' ? columns() : columns).map(({ longest: known, ...c }, i) => {
+      const longest = known ?? longestCell((scanned ??= Array.from({ length: source.count }, (_, r) => source.row(r))), i);
+      // Amounts show with separators, two decimals and " kr".
+      const shown = c.kind === 'kr' ? longest + 6 : c.kind === 'date' ? 10 : longest;
+      return { ...c, width: Math.min(MAX_WIDTH, Math.max(c.header.length + 2, shown + 2)) };
+    });
+  return {
+    name,
+    get columns() {
+      return (measured ??= measure());
+    },
+    rowCount: source.count,
+    row: (i) => (scanned ? scanned[i]! : source.row(i)),
+  };
 }
 
 function isRowSource(rows: readonly OutputCell[][] | RowSource): rows is RowSource {
