@@ -12,26 +12,38 @@ interface PersonOrder {
   readonly starts: Int32Array;
 }
 
-/** (person, row index) packed in one double: one numeric sort orders persons, then rows. */
+/**
+ * (person, run) packed in one double: one numeric sort orders persons, then their rows. A run is
+ * a stretch of consecutive rows of one person; registers often keep a person's rows together, and
+ * sorting runs instead of rows sorts half as many numbers on the bench register.
+ */
 function packedOrder(table: RegisterTable, n: number): PersonOrder | undefined {
   if (n >= ROW_BITS) return undefined;
-  const packed = new Float64Array(n);
+  const runStarts = new Int32Array(n + 1);
+  let runs = 0;
+  let previous = -1;
   for (let i = 0; i < n; i++) {
     const k = table.personKey(i);
     if (k < 0 || k >= KEY_LIMIT) return undefined;
-    packed[i] = k * ROW_BITS + i;
+    if (k !== previous) runStarts[runs++] = i;
+    previous = k;
   }
+  runStarts[runs] = n;
+  const packed = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) packed[r] = table.personKey(runStarts[r]!) * ROW_BITS + r;
   packed.sort();
   const index = new Int32Array(n);
   const starts: number[] = [];
-  let previous = -1;
-  for (let i = 0; i < n; i++) {
+  let at = 0;
+  previous = -1;
+  for (let j = 0; j < runs; j++) {
     // Math.floor and a subtraction: a double's % is a slow fmod.
-    const key = Math.floor(packed[i]! / ROW_BITS);
-    index[i] = packed[i]! - key * ROW_BITS;
+    const key = Math.floor(packed[j]! / ROW_BITS);
+    const run = packed[j]! - key * ROW_BITS;
     // Persons from the sorted keys, not from the rows: those are scattered in memory.
-    if (key !== previous) starts.push(i);
+    if (key !== previous) starts.push(at);
     previous = key;
+    for (let i = runStarts[run]!; i < runStarts[run + 1]!; i++) index[at++] = i;
   }
   starts.push(n);
   return { index, starts: Int32Array.from(starts) };
