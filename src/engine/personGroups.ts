@@ -2,8 +2,7 @@
 import type { RegisterRow } from './register.js';
 import type { RegisterTable } from './registerTable.js';
 
-const ROW_BITS = 2 ** 21; // rows the packed sort handles; larger registers take the general path
-const KEY_LIMIT = 2 ** 32; // person keys of 1800–2099 (see parsePersonnummer)
+const KEY_LIMIT = 2 ** 32; // person keys of 1800–2099 (see parsePersonnummer): the radix sort's range
 
 /** Row indices in (person, row) order, and where each person's rows start. */
 interface PersonOrder {
@@ -13,36 +12,45 @@ interface PersonOrder {
 }
 
 /**
- * (person, run) packed in one double: one numeric sort orders persons, then their rows. A run is
- * a stretch of consecutive rows of one person; registers often keep a person's rows together, and
- * sorting runs instead of rows sorts half as many numbers on the bench register.
+ * Runs sorted by person key in two stable 16-bit radix passes, so a person's runs stay in
+ * register order. A run is a stretch of consecutive rows of one person: registers often keep a
+ * person's rows together (half as many runs as rows on the bench register). On the bench this
+ * takes ~15 ms where sorting packed (key, row) doubles took ~50.
  */
-function packedOrder(table: RegisterTable, n: number): PersonOrder | undefined {
-  if (n >= ROW_BITS) return undefined;
+function radixOrder(table: RegisterTable, n: number): PersonOrder | undefined {
   const runStarts = new Int32Array(n + 1);
+  const runKeys = new Uint32Array(n);
   let runs = 0;
   let previous = -1;
   for (let i = 0; i < n; i++) {
     const k = table.personKey(i);
     if (k < 0 || k >= KEY_LIMIT) return undefined;
-    if (k !== previous) runStarts[runs++] = i;
+    if (k !== previous) {
+      runKeys[runs] = k;
+      runStarts[runs++] = i;
+    }
     previous = k;
   }
   runStarts[runs] = n;
-  const packed = new Float64Array(runs);
-  for (let r = 0; r < runs; r++) packed[r] = table.personKey(runStarts[r]!) * ROW_BITS + r;
-  packed.sort();
+  let order = new Int32Array(runs);
+  for (let r = 0; r < runs; r++) order[r] = r;
+  let into = new Int32Array(runs);
+  for (const shift of [0, 16]) {
+    const at = new Int32Array(65537);
+    for (let r = 0; r < runs; r++) at[((runKeys[order[r]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d <= 65536; d++) at[d]! += at[d - 1]!;
+    for (let r = 0; r < runs; r++) into[at[(runKeys[order[r]!]! >>> shift) & 0xffff]!++] = order[r]!;
+    [order, into] = [into, order];
+  }
   const index = new Int32Array(n);
   const starts: number[] = [];
   let at = 0;
   previous = -1;
   for (let j = 0; j < runs; j++) {
-    // Math.floor and a subtraction: a double's % is a slow fmod.
-    const key = Math.floor(packed[j]! / ROW_BITS);
-    const run = packed[j]! - key * ROW_BITS;
+    const run = order[j]!;
     // Persons from the sorted keys, not from the rows: those are scattered in memory.
-    if (key !== previous) starts.push(at);
-    previous = key;
+    if (runKeys[run] !== previous) starts.push(at);
+    previous = runKeys[run]!;
     for (let i = runStarts[run]!; i < runStarts[run + 1]!; i++) index[at++] = i;
   }
   starts.push(n);
@@ -59,7 +67,7 @@ function generalOrder(table: RegisterTable, n: number): PersonOrder {
   return { index, starts: Int32Array.from(starts) };
 }
 
-const orderOf = (table: RegisterTable): PersonOrder => packedOrder(table, table.count) ?? generalOrder(table, table.count);
+const orderOf = (table: RegisterTable): PersonOrder => radixOrder(table, table.count) ?? generalOrder(table, table.count);
 
 // R7 bills up to 37 months from one reading: its order is sorted once (~100 ms a month on 250 000 rows).
 const orders = new WeakMap<RegisterTable, PersonOrder>();
