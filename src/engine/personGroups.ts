@@ -14,8 +14,8 @@ interface PersonOrder {
 /**
  * Runs sorted by person key in two stable 16-bit radix passes, so a person's runs stay in
  * register order. A run is a stretch of consecutive rows of one person: registers often keep a
- * person's rows together (half as many runs as rows on the bench register). On the bench this
- * takes ~15 ms where sorting packed (key, row) doubles took ~50.
+ * person's rows together (half as many runs as rows on the bench register). forEachPerson over
+ * the bench register: ~83 ms with a sort of packed (key, row) doubles, ~63 ms with this.
  */
 function radixOrder(table: RegisterTable, n: number): PersonOrder | undefined {
   const runStarts = new Int32Array(n + 1);
