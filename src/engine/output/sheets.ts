@@ -1,6 +1,6 @@
 // §7: the sheets a run writes: Faktura, Summering, Problem for month M.
 import type { BillingResult } from '../billMonth.js';
-import type { PersonSummary } from '../monthTotals.js';
+import type { PersonSummaries, PersonSummary } from '../monthTotals.js';
 import { monthKey, type YearMonth } from '../days.js';
 import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
@@ -141,16 +141,9 @@ function invoiceColumnWidths(lines: readonly InvoiceLine[], sheet: string, num: 
 }
 
 /** Persons one at a time: the month's own (PersonSummaries), or a list with R7's added. */
-interface PersonList extends Iterable<PersonSummary> {
-  readonly count: number;
-  at(i: number): PersonSummary;
-}
+type PersonList = Pick<PersonSummaries, 'count' | 'at'>;
 
-const listOf = (persons: readonly PersonSummary[]): PersonList => ({
-  count: persons.length,
-  at: (i) => persons[i]!,
-  [Symbol.iterator]: () => persons[Symbol.iterator](),
-});
+const listOf = (persons: readonly PersonSummary[]): PersonList => ({ count: persons.length, at: (i) => persons[i]! });
 
 /** Two lists in personnummer order as one. */
 function mergeByPnr(a: readonly PersonSummary[], b: readonly PersonSummary[]): PersonSummary[] {
