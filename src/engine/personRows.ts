@@ -2,7 +2,7 @@
 // the rest per fee category. Made once per person; R7 then bills the person for every month of
 // its window from it.
 import type { RegisterRow } from './register.js';
-import { FEE_CATEGORIES } from './services.js';
+import { FEE_CATEGORIES, type FeeCategory } from './services.js';
 import { displayValue } from './text.js';
 
 export interface PersonRows {
@@ -13,8 +13,8 @@ export interface PersonRows {
   readonly rows: RegisterRow[];
   /** Each left-out duplicate with the earlier row it repeats (a Varning every month it is billed). */
   readonly duplicates: ReadonlyArray<readonly [duplicate: RegisterRow, first: RegisterRow]>;
-  /** `rows` per fee category, in FEE_CATEGORIES order. */
-  readonly byCategory: ReadonlyArray<RegisterRow[]>;
+  /** `rows` per fee category, in FEE_CATEGORIES order; undefined for one row (see rowsInCategory). */
+  readonly byCategory: ReadonlyArray<RegisterRow[]> | undefined;
 }
 
 const NO_ROWS: RegisterRow[] = [];
@@ -25,31 +25,56 @@ export function personRows(rows: RegisterRow[]): PersonRows {
   const pnr = rows[0]!.pnr;
   if (rows.length === 1) {
     const only = rows[0]!;
-    return { pnr, name: only.name, rows, duplicates: NO_DUPLICATES, byCategory: rowsByCategory(rows) };
+    return { pnr, name: only.name, rows, duplicates: NO_DUPLICATES, byCategory: undefined };
   }
-  const kept: RegisterRow[] = [];
   let duplicates: Array<readonly [RegisterRow, RegisterRow]> | undefined;
-  for (const r of rows) {
-    const first = sameAs(kept, r);
-    if (first) (duplicates ??= []).push([r, first]);
-    else kept.push(r);
+  let kept = rows; // copied only once a duplicate is left out
+  for (let i = 1; i < rows.length; i++) {
+    // The earliest identical row is never itself a duplicate: it is the one kept.
+    const first = earlierSame(rows, i);
+    if (first) {
+      if (!duplicates) {
+        duplicates = [];
+        kept = rows.slice(0, i);
+      }
+      duplicates.push([rows[i]!, first]);
+    } else if (duplicates) kept.push(rows[i]!);
   }
   return { pnr, name: nameOf(kept), rows: kept, duplicates: duplicates ?? NO_DUPLICATES, byCategory: rowsByCategory(kept) };
 }
 
-/** The rows per fee category (a single row's array is shared, not copied). */
-export function rowsByCategory(rows: RegisterRow[]): RegisterRow[][] {
+/** The rows per fee category, in FEE_CATEGORIES order. */
+export function rowsByCategory(rows: readonly RegisterRow[]): RegisterRow[][] {
   const out = new Array<RegisterRow[]>(FEE_CATEGORIES.length);
   for (let c = 0; c < FEE_CATEGORIES.length; c++) {
     const category = FEE_CATEGORIES[c]!;
-    if (rows.length === 1) out[c] = rows[0]!.service.category === category ? rows : NO_ROWS;
-    else {
-      const list: RegisterRow[] = [];
-      for (const r of rows) if (r.service.category === category) list.push(r);
-      out[c] = list.length === 0 ? NO_ROWS : list;
+    let count = 0;
+    for (const r of rows) if (r.service.category === category) count++;
+    if (count === 0) {
+      out[c] = NO_ROWS;
+      continue;
     }
+    // Made at its size: a list grown by push reserves room for 17 rows.
+    const list = new Array<RegisterRow>(count);
+    let at = 0;
+    for (const r of rows) if (r.service.category === category) list[at++] = r;
+    out[c] = list;
   }
   return out;
+}
+
+/**
+ * `rows` of one fee category: from `byCategory` where there is one, else `rows` is a single row
+ * (or none) and is its own category's list. Most persons have one row: no arrays are made for them.
+ */
+export function rowsInCategory(
+  rows: RegisterRow[],
+  byCategory: ReadonlyArray<RegisterRow[]> | undefined,
+  category: FeeCategory,
+  c: number,
+): RegisterRow[] {
+  if (byCategory) return byCategory[c]!;
+  return rows.length === 1 && rows[0]!.service.category === category ? rows : NO_ROWS;
 }
 
 function nameOf(rows: readonly RegisterRow[]): string {
@@ -57,8 +82,10 @@ function nameOf(rows: readonly RegisterRow[]): string {
   return '';
 }
 
-function sameAs(rows: readonly RegisterRow[], r: RegisterRow): RegisterRow | undefined {
-  for (const k of rows) if (sameRow(k, r)) return k;
+/** The first of rows[0 .. i) identical to rows[i]. */
+function earlierSame(rows: readonly RegisterRow[], i: number): RegisterRow | undefined {
+  const r = rows[i]!;
+  for (let j = 0; j < i; j++) if (sameRow(rows[j]!, r)) return rows[j];
   return undefined;
 }
 

@@ -317,6 +317,22 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
   const ctx: RowContext = { sheetName: sheet.name, headers, letters, problems, cells: [], rowNumber: 0, failed: false };
   let dataRowCount = 0;
   let sameEveryYear = true;
+  // One row filled in again for each accepted row: the table keeps its numbers and texts, not the object.
+  const accepted: { -readonly [K in keyof RegisterRow]: RegisterRow[K] } = {
+    rowNumber: 0,
+    pnr: '',
+    personKey: 0,
+    name: '',
+    service: SERVICES[0]!,
+    deviceId: '',
+    installed: 0,
+    ended: undefined,
+    returnStatus: 'none',
+    reminder: undefined,
+    costCell: undefined,
+    housing: 'ordinary',
+    installType: 'new',
+  };
 
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];
@@ -364,21 +380,20 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
       if (pnr.ok) rejectedRows.push({ rowNumber: ctx.rowNumber, pnr: pnr.value });
       continue;
     }
-    table.add({
-      rowNumber: ctx.rowNumber,
-      pnr: pnr.value,
-      personKey: pnr.key,
-      name: cellText(cellAt(ctx, iName)),
-      service,
-      deviceId: cellText(cellAt(ctx, iDevice)),
-      installed,
-      ended,
-      returnStatus,
-      reminder,
-      costCell: cellAt(ctx, iCost),
-      housing,
-      installType,
-    });
+    accepted.rowNumber = ctx.rowNumber;
+    accepted.pnr = pnr.value;
+    accepted.personKey = pnr.key;
+    accepted.name = cellText(cellAt(ctx, iName));
+    accepted.service = service;
+    accepted.deviceId = cellText(cellAt(ctx, iDevice));
+    accepted.installed = installed;
+    accepted.ended = ended;
+    accepted.returnStatus = returnStatus;
+    accepted.reminder = reminder;
+    accepted.costCell = cellAt(ctx, iCost);
+    accepted.housing = housing;
+    accepted.installType = installType;
+    table.add(accepted);
   }
   return { sheetName: sheet.name, table, problems, dataRowCount, sameEveryYear, rejectedRows, headers, columnLetters: letters };
 }
