@@ -34,6 +34,24 @@ const PNR = 0,
 const dayOrNone = (day: Day | undefined): number => (day === undefined ? NO_DAY : day);
 const dayOf = (stored: number): Day | undefined => (stored === NO_DAY ? undefined : stored);
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+const blankRow = (): RegisterRow => ({
+  rowNumber: 0,
+  pnr: '',
+  personKey: 0,
+  name: '',
+  service: SERVICES[0]!,
+  deviceId: '',
+  installed: 0,
+  ended: undefined,
+  returnStatus: 'none',
+  reminder: undefined,
+  costCell: undefined,
+  housing: 'ordinary',
+  installType: 'new',
+});
+
 export class RegisterTable {
   private n = 0;
   private readonly numbers: Int32Array;
@@ -84,28 +102,31 @@ export class RegisterTable {
     return this.texts[i * TEXTS + PNR] as string;
   }
 
-  /** Row i (0 ≤ i < count) as the rules read it: a new object each time. */
-  row(i: number): RegisterRow {
+  /**
+   * Row i (0 ≤ i < count) as the rules read it: a new object, or `reuse` (a row this table made)
+   * filled in again.
+   */
+  row(i: number, reuse?: RegisterRow): RegisterRow {
     const at = i * NUMBERS,
       numbers = this.numbers;
     const t = i * TEXTS,
       texts = this.texts;
     const choices = numbers[at + CHOICES]!;
-    return {
-      rowNumber: numbers[at + ROW_NUMBER]!,
-      pnr: texts[t + PNR] as string,
-      personKey: numbers[at + KEY_HIGH]! * TWO_32 + (numbers[at + KEY_LOW]! >>> 0),
-      name: texts[t + NAME] as string,
-      service: SERVICES[choices & 7]!,
-      deviceId: texts[t + DEVICE_ID] as string,
-      installed: numbers[at + INSTALLED]!,
-      ended: dayOf(numbers[at + ENDED]!),
-      returnStatus: RETURN_STATUSES[(choices >> 3) & 7]!,
-      reminder: dayOf(numbers[at + REMINDER]!),
-      costCell: texts[t + COST_CELL],
-      housing: HOUSINGS[(choices >> 6) & 1]!,
-      installType: INSTALL_TYPES[(choices >> 7) & 1]!,
-    };
+    const row = (reuse ?? blankRow()) as Writable<RegisterRow>;
+    row.rowNumber = numbers[at + ROW_NUMBER]!;
+    row.pnr = texts[t + PNR] as string;
+    row.personKey = numbers[at + KEY_HIGH]! * TWO_32 + (numbers[at + KEY_LOW]! >>> 0);
+    row.name = texts[t + NAME] as string;
+    row.service = SERVICES[choices & 7]!;
+    row.deviceId = texts[t + DEVICE_ID] as string;
+    row.installed = numbers[at + INSTALLED]!;
+    row.ended = dayOf(numbers[at + ENDED]!);
+    row.returnStatus = RETURN_STATUSES[(choices >> 3) & 7]!;
+    row.reminder = dayOf(numbers[at + REMINDER]!);
+    row.costCell = texts[t + COST_CELL];
+    row.housing = HOUSINGS[(choices >> 6) & 1]!;
+    row.installType = INSTALL_TYPES[(choices >> 7) & 1]!;
+    return row;
   }
 
   /** Every row, made now (tests, small registers). */
