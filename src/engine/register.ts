@@ -13,7 +13,7 @@ import { moneyFromCell, type Money } from './money.js';
 import { parsePersonnummer } from './personnummer.js';
 import { columnLetter, RunError, type Problem, type Severity } from './problems.js';
 import { findService, SERVICES, type Service } from './services.js';
-import { RegisterTable } from './registerTable.js';
+import { blankRegisterRow, RegisterTable } from './registerTable.js';
 import { rowNumberOf, type SheetCells } from './sheet.js';
 import { cellText, displayValue, isBlank, normaliseKey } from './text.js';
 
@@ -318,21 +318,7 @@ export function readRegister(sheet: SheetCells, billingYear: number, mappingOver
   let dataRowCount = 0;
   let sameEveryYear = true;
   // One row filled in again for each accepted row: the table keeps its numbers and texts, not the object.
-  const accepted: { -readonly [K in keyof RegisterRow]: RegisterRow[K] } = {
-    rowNumber: 0,
-    pnr: '',
-    personKey: 0,
-    name: '',
-    service: SERVICES[0]!,
-    deviceId: '',
-    installed: 0,
-    ended: undefined,
-    returnStatus: 'none',
-    reminder: undefined,
-    costCell: undefined,
-    housing: 'ordinary',
-    installType: 'new',
-  };
+  const accepted = blankRegisterRow();
 
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];

@@ -34,9 +34,11 @@ const PNR = 0,
 const dayOrNone = (day: Day | undefined): number => (day === undefined ? NO_DAY : day);
 const dayOf = (stored: number): Day | undefined => (stored === NO_DAY ? undefined : stored);
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** A RegisterRow that is filled in field by field. */
+export type WritableRegisterRow = { -readonly [K in keyof RegisterRow]: RegisterRow[K] };
 
-const blankRow = (): RegisterRow => ({
+/** A row to fill in (RegisterTable.row, the register reader): every field present, so all share one shape. */
+export const blankRegisterRow = (): WritableRegisterRow => ({
   rowNumber: 0,
   pnr: '',
   personKey: 0,
@@ -112,7 +114,7 @@ export class RegisterTable {
     const t = i * TEXTS,
       texts = this.texts;
     const choices = numbers[at + CHOICES]!;
-    const row = (reuse ?? blankRow()) as Writable<RegisterRow>;
+    const row = (reuse ?? blankRegisterRow()) as WritableRegisterRow;
     row.rowNumber = numbers[at + ROW_NUMBER]!;
     row.pnr = texts[t + PNR] as string;
     row.personKey = numbers[at + KEY_HIGH]! * TWO_32 + (numbers[at + KEY_LOW]! >>> 0);
