@@ -3,6 +3,7 @@ import type { AbilityToPayReading } from './abilityToPay.js';
 import { COLUMN_BY_FIELD, type RegisterField } from './columns.js';
 import { firstDayOfMonth, lastDayOfMonth, monthKey, type YearMonth } from './days.js';
 import { KIND_INDEX, type InvoiceLine, type LineKind, type RuleId } from './invoiceLine.js';
+import { InvoiceLineTable } from './invoiceLineTable.js';
 import { maxtaxaForMonth, type PrisbasbeloppTable } from './maxtaxa.js';
 import { sum, ZERO, type Money } from './money.js';
 import { PersonSummaries, totalsPerKind, type KindTotal } from './monthTotals.js';
@@ -47,6 +48,9 @@ export interface MonthBilling {
 }
 
 export interface BillingResult extends MonthBilling {
+  /** The month's lines, packed (§7 order). */
+  readonly lineTable: InvoiceLineTable;
+  /** The same lines as objects, made when first read. */
   readonly lines: readonly InvoiceLine[];
   readonly persons: PersonSummaries;
   readonly kindTotals: readonly KindTotal[];
@@ -102,16 +106,21 @@ function rowNumbers(rows: readonly RegisterRow[], into?: number[]): number[] {
 
 /** §5 for month M: every person's lines, persons in personnummer order (§7). */
 export function billMonth(input: BillingInput): BillingResult {
-  const lines: InvoiceLine[] = [];
-  const starts: number[] = [];
-  const month = billPersons(input, (personLines) => {
-    starts.push(lines.length);
-    for (const l of personLines) lines.push(l);
-  });
-  starts.push(lines.length);
-  const kindTotals = totalsPerKind(lines);
-  const persons = new PersonSummaries(lines, Int32Array.from(starts));
-  return { ...month, lines, persons, kindTotals, total: sum(kindTotals.map((k) => k.amount)) };
+  const lineTable = new InvoiceLineTable(input.register.table.count);
+  const month = billPersons(input, (personLines) => lineTable.addPerson(personLines), { reuseLines: true });
+  const kindTotals = totalsPerKind(lineTable);
+  let lines: InvoiceLine[] | undefined;
+  return {
+    ...month,
+    lineTable,
+    // Made the first time a reader asks: the sheets and sums read lineTable.
+    get lines() {
+      return (lines ??= lineTable.toArray());
+    },
+    persons: new PersonSummaries(lineTable),
+    kindTotals,
+    total: sum(kindTotals.map((k) => k.amount)),
+  };
 }
 
 /** The settings month M is billed with: the tariff version's, under the run's overrides. Throws RunError without a tariff. */

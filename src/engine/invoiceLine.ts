@@ -37,6 +37,15 @@ export interface InvoiceLine {
   readonly explanation: string;
 }
 
+/** Invoice lines one at a time: a month's own (InvoiceLineTable), or a list (lineList). */
+export interface InvoiceLineList {
+  readonly count: number;
+  /** Line i (0 ≤ i < count). */
+  at(i: number): InvoiceLine;
+}
+
+export const lineList = (lines: readonly InvoiceLine[]): InvoiceLineList => ({ count: lines.length, at: (i) => lines[i]! });
+
 /** §7 order: personnummer, then line kind, then register row. */
 export function compareLines(a: InvoiceLine, b: InvoiceLine): number {
   if (a.pnr !== b.pnr) return a.pnr < b.pnr ? -1 : 1;

@@ -1,5 +1,6 @@
 // §7 Summering: what a month comes to per person and per line kind.
-import { KIND_INDEX, LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import { LINE_KINDS, type InvoiceLine, type LineKind } from './invoiceLine.js';
+import type { InvoiceLineTable } from './invoiceLineTable.js';
 import { ZERO, type Money } from './money.js';
 
 export interface PersonSummary {
@@ -20,14 +21,15 @@ export interface KindTotal {
 }
 
 /** Sum per line kind. Most lines share the tariff's own Decimal, so equal amounts are counted, then multiplied. */
-export function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
+export function totalsPerKind(lines: InvoiceLineTable): KindTotal[] {
   const counts = LINE_KINDS.map(() => new Map<Money, number>());
   const lineCounts = LINE_KINDS.map(() => 0);
-  for (const l of lines) {
-    const k = KIND_INDEX[l.kind];
+  for (let i = 0; i < lines.count; i++) {
+    const k = lines.kindIndexAt(i);
     lineCounts[k]!++;
     const m = counts[k]!;
-    m.set(l.amount, (m.get(l.amount) ?? 0) + 1);
+    const amount = lines.amountAt(i);
+    m.set(amount, (m.get(amount) ?? 0) + 1);
   }
   return LINE_KINDS.map((kind, k) => {
     let amount = ZERO;
@@ -36,28 +38,20 @@ export function totalsPerKind(lines: readonly InvoiceLine[]): KindTotal[] {
   });
 }
 
-/**
- * The month per person (§7 Summering), each made from the person's invoice lines when it is
- * asked for. Kept as 10^5 objects on a national register they cost billing ~60 ms of garbage
- * collection on the bench; a writer needs one at a time.
- */
+/** The month per person (§7 Summering), each made from the person's invoice lines when it is asked for. */
 export class PersonSummaries implements Iterable<PersonSummary> {
-  /**
-   * `lines`: a month's lines in §7 order; person p's are `lines[starts[p] .. starts[p + 1])`,
-   * and `starts` ends with `lines.length`.
-   */
-  constructor(
-    private readonly lines: readonly InvoiceLine[],
-    private readonly starts: Int32Array,
-  ) {}
+  constructor(private readonly lines: InvoiceLineTable) {}
 
   get count(): number {
-    return this.starts.length - 1;
+    return this.lines.personCount;
   }
 
   /** Person p's summary (0 ≤ p < count), in personnummer order. */
   at(p: number): PersonSummary {
-    return personSummary(this.lines.slice(this.starts[p]!, this.starts[p + 1]!));
+    const { from, to } = this.lines.linesOfPerson(p);
+    const own = new Array<InvoiceLine>(to - from);
+    for (let i = from; i < to; i++) own[i - from] = this.lines.at(i);
+    return personSummary(own);
   }
 
   *[Symbol.iterator](): Iterator<PersonSummary> {

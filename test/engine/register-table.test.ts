@@ -39,6 +39,21 @@ describe('RegisterTable', () => {
     );
   });
 
+  it('row(i, reused) fills a row made for another row with exactly row i, blanks included', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), (rows) => {
+        const table = new RegisterTable(rows.length);
+        for (const r of rows) table.add(r);
+        const reused = table.row(0);
+        // Each row filled into the one object, in an order where a blank follows a date.
+        for (let i = rows.length - 1; i >= 0; i--) {
+          expect(table.row(i, reused)).toBe(reused);
+          expect(reused).toEqual(rows[i]);
+        }
+      }),
+    );
+  });
+
   it('keeps a key at the edges of 32 bits and a blank Avslutad apart from a date', () => {
     const base: RegisterRow = {
       rowNumber: 2,

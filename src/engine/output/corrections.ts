@@ -2,24 +2,27 @@
 // person's own, a `Rättelser` sum per person and per line kind in `Summering M`, the months
 // checked in its run facts, and R7's Varningar on `Problem M`.
 import type { CorrectionsResult } from '../corrections/corrections.js';
-import { LINE_KINDS, type InvoiceLine, type LineKind } from '../invoiceLine.js';
+import { LINE_KINDS, lineList, type InvoiceLine, type InvoiceLineList, type LineKind } from '../invoiceLine.js';
 import { formatKr, sum, type Money } from '../money.js';
 import { compareProblems, type Problem } from '../problems.js';
 import { RETRO_DEBITS_LABEL } from '../settings.js';
 import type { CorrectionFigures } from './runFacts.js';
 
 /** Month M's lines and the corrections, one person's together: their own lines first, then the corrections (§7 order). */
-export function withCorrectionLines(lines: readonly InvoiceLine[], corrections?: CorrectionsResult): readonly InvoiceLine[] {
+export function withCorrectionLines(lines: InvoiceLineList, corrections?: CorrectionsResult): InvoiceLineList {
   const extra = corrections?.lines ?? [];
   if (extra.length === 0) return lines;
   const out: InvoiceLine[] = [];
   let i = 0,
     j = 0;
-  while (i < lines.length || j < extra.length) {
-    if (j >= extra.length || (i < lines.length && lines[i]!.pnr <= extra[j]!.pnr)) out.push(lines[i++]!);
-    else out.push(extra[j++]!);
+  let own = lines.count > 0 ? lines.at(0) : undefined;
+  while (own || j < extra.length) {
+    if (own && (j >= extra.length || own.pnr <= extra[j]!.pnr)) {
+      out.push(own);
+      own = ++i < lines.count ? lines.at(i) : undefined;
+    } else out.push(extra[j++]!);
   }
-  return out;
+  return lineList(out);
 }
 
 /** Sum of the corrections per person, with the name the correction lines carry. */

@@ -90,7 +90,7 @@ export function runFacts(billing: BillingResult, corrections?: CorrectionsResult
     registerSheet: billing.registerSheet,
     registerRows: billing.registerRows,
     persons: billing.persons.count,
-    lines: billing.lines.length + (figures?.lines ?? 0),
+    lines: billing.lineTable.count + (figures?.lines ?? 0),
     total: figures ? billing.total.plus(figures.net) : billing.total,
     problems,
     errors,

@@ -4,7 +4,7 @@ import type { PersonSummaries, PersonSummary } from '../monthTotals.js';
 import { monthKey, type YearMonth } from '../days.js';
 import { formatKr, ZERO, type Money } from '../money.js';
 import { PRORATION_LABEL } from '../settings.js';
-import { LINE_KINDS, type InvoiceLine } from '../invoiceLine.js';
+import { LINE_KINDS, type InvoiceLine, type InvoiceLineList } from '../invoiceLine.js';
 import type { CorrectionsResult, CorrectionsRun } from '../corrections/corrections.js';
 import type { Problem } from '../problems.js';
 import {
@@ -56,7 +56,7 @@ const tableSuffix = (m: YearMonth): string => `${m.year}_${String(m.month).padSt
 
 /** `corrections`: R7's lines of month M (§9), each after the person's own lines. */
 export function invoiceSheet(result: BillingResult, corrections?: CorrectionsResult): OutputSheet {
-  const lines = withCorrectionLines(result.lines, corrections);
+  const lines = withCorrectionLines(result.lineTable, corrections);
   const sheet = result.registerSheet;
   const num = numberCache();
   const source = (l: InvoiceLine): string =>
@@ -64,7 +64,7 @@ export function invoiceSheet(result: BillingResult, corrections?: CorrectionsRes
       ? `${sheet}!${l.sourceRows[0]}`
       : [...l.sourceRows.map((r) => `${sheet}!${r}`), ...l.otherSources].join(', ');
   const row = (i: number): OutputCell[] => {
-    const l = lines[i]!;
+    const l = lines.at(i);
     return [
       l.pnr,
       l.name,
@@ -88,7 +88,7 @@ export function invoiceSheet(result: BillingResult, corrections?: CorrectionsRes
   };
   return {
     name: invoiceSheetName(result.month),
-    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, columns, { count: lines.length, row })],
+    tables: [makeTable(`Faktura_${tableSuffix(result.month)}`, columns, { count: lines.count, row })],
   };
 }
 
@@ -98,8 +98,8 @@ const digits = (n: number): number => (n < 10 ? 1 : Math.floor(Math.log10(n)) + 
  * The longest value of each invoice column, from the lines themselves: the rows are made only
  * as the writer takes them. Personnummer, month, line kind, Ja/Nej and rule are known.
  */
-function invoiceColumnWidths(lines: readonly InvoiceLine[], sheet: string, num: (m: Money) => number): number[] {
-  if (lines.length === 0) return INVOICE_HEADERS.map(() => 0);
+function invoiceColumnWidths(lines: InvoiceLineList, sheet: string, num: (m: Money) => number): number[] {
+  if (lines.count === 0) return INVOICE_HEADERS.map(() => 0);
   let name = 0,
     services = 0,
     devices = 0,
@@ -108,7 +108,8 @@ function invoiceColumnWidths(lines: readonly InvoiceLine[], sheet: string, num: 
     amount = 0,
     source = 0,
     explanation = 0;
-  for (const l of lines) {
+  for (let i = 0; i < lines.count; i++) {
+    const l = lines.at(i);
     if (l.name.length > name) name = l.name.length;
     if (l.services.length > services) services = l.services.length;
     if (l.deviceIds.length > devices) devices = l.deviceIds.length;
