@@ -99,7 +99,7 @@ async function runCli(): Promise<{ ms: number; peakRssMb: number; cpuMs: number 
 
 const { ms: cli, peakRssMb, cpuMs } = await runCli();
 process.stdout.write(
-  `kommandorad: ${cli} ms (${cpuMs} ms processortid), högst ${peakRssMb} MB minne, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lines.length} fakturarader\n`,
+  `kommandorad: ${cli} ms (${cpuMs} ms processortid), högst ${peakRssMb} MB minne, golv (bara läsa och skriva med exceljs): ${floor} ms, ${result.lineTable.count} fakturarader\n`,
 );
 
 const say = (line: string) => process.stdout.write(line + '\n');
